@@ -1,0 +1,95 @@
+/**
+ * The shape every scraper folder exports: where its payload lives, when to fetch it,
+ * and a pure parse() from the fetched documents to observations. No I/O here.
+ */
+import type { PriceObservation, ScoreObservation, SkippedEntry } from "../src/domain/observation.ts";
+
+/** One fetched (or replayed) file: `name` is the URL or the path relative to the replay root. */
+export interface PayloadDocument {
+  name: string;
+  body: string;
+  contentType?: string;
+}
+
+export interface ParseContext {
+  /** When the payload was observed (the run time, or --at for backfills). */
+  observedAt: Date;
+}
+
+export interface ParseResult<O> {
+  observations: O[];
+  /** Entries recognised but not prices/scores (documentation keys, embeddings, agent systems...). */
+  skipped: SkippedEntry[];
+}
+
+export interface Schedule {
+  cron: string;
+  tz: string;
+  timeoutMs: number;
+  retries: number;
+}
+
+interface SourceBase {
+  /** kebab-case id used by the CLI and the replay folder mapping. */
+  id: string;
+  description: string;
+  /** URLs fetched in order for one run. */
+  urls: readonly string[];
+  /** Expected body format: a JSON source that answers HTML is rejected before parse(). */
+  format: "json" | "html" | "markdown" | "yaml" | "csv" | "text";
+  schedule: Schedule;
+  /** Environment variable holding an API key; the source is "disabled" without it. */
+  apiKeyEnv?: string;
+  /** Snapshot path(s) relative to the snapshots root, for replay mode. */
+  replayPaths?: readonly string[];
+}
+
+export interface PriceSource extends SourceBase {
+  kind: "price";
+  /** How much the source outranks others for the same offering: first-party > aggregator > community. */
+  authority: "first-party" | "aggregator" | "community";
+  /** A full snapshot lists every offering it knows: an offering absent from it is delisted. */
+  fullSnapshot: boolean;
+  parse(documents: readonly PayloadDocument[], context: ParseContext): ParseResult<PriceObservation>;
+}
+
+export interface BenchmarkSource extends SourceBase {
+  kind: "benchmark";
+  parse(documents: readonly PayloadDocument[], context: ParseContext): ParseResult<ScoreObservation>;
+}
+
+export type SourceDefinition = PriceSource | BenchmarkSource;
+
+/**
+ * The payload is not what the parser expects (invalid JSON, bot challenge, layout change,
+ * truncated body). The run fails with this message and writes nothing.
+ */
+export class PayloadError extends Error {
+  constructor(
+    readonly sourceId: string,
+    message: string,
+    readonly documentName?: string,
+  ) {
+    super(`${sourceId}: ${message}${documentName ? ` (in ${documentName})` : ""}`);
+    this.name = "PayloadError";
+  }
+}
+
+/** JSON.parse with a PayloadError that names the source, the file and the parser's complaint. */
+export function parseJsonDocument(sourceId: string, document: PayloadDocument): unknown {
+  try {
+    return JSON.parse(document.body);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new PayloadError(sourceId, `invalid JSON: ${detail}`, document.name);
+  }
+}
+
+export function singleDocument(sourceId: string, documents: readonly PayloadDocument[]): PayloadDocument {
+  const [first] = documents;
+  if (!first) throw new PayloadError(sourceId, "no payload document");
+  return first;
+}
+
+export const DAILY_UTC: Schedule = { cron: "17 3 * * *", tz: "UTC", timeoutMs: 60_000, retries: 3 };
+export const HOURLY: Schedule = { cron: "7 * * * *", tz: "UTC", timeoutMs: 60_000, retries: 3 };
