@@ -53,8 +53,21 @@ export interface PriceSource extends SourceBase {
   parse(documents: readonly PayloadDocument[], context: ParseContext): ParseResult<PriceObservation>;
 }
 
+/** A benchmark a source reports: scores of one id are comparable with each other. */
+export interface BenchmarkDefinition {
+  /** kebab-case, e.g. "aider-polyglot", "lmarena-text", "lmarena-text-coding". */
+  id: string;
+  name: string;
+  scale: "percent" | "fraction" | "elo" | "index";
+  higherIsBetter: boolean;
+  description: string;
+  url: string;
+}
+
 export interface BenchmarkSource extends SourceBase {
   kind: "benchmark";
+  /** Every benchmark id this source's observations may carry. */
+  benchmarks: readonly BenchmarkDefinition[];
   parse(documents: readonly PayloadDocument[], context: ParseContext): ParseResult<ScoreObservation>;
 }
 
