@@ -1,0 +1,9 @@
+import type { Logger } from "../config/logger.ts";
+import type { DatabaseConnection, Db } from "../db/client.ts";
+
+/** Inner context: everything a procedure needs, built from a database so tests can call createCaller({ db, ... }). */
+export interface ApiContext {
+  db: Db;
+  connection: Pick<DatabaseConnection, "kind" | "location"> & Partial<DatabaseConnection>;
+  logger?: Logger;
+}

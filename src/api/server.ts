@@ -1,0 +1,68 @@
+/**
+ * The HTTP server: tRPC at /trpc, /healthz, and (as the service grows) the plain JSON
+ * API, feeds, metrics and dashboard. Routing by path prefix keeps each handler apart.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import type { ApiContext } from "./context.ts";
+import { appRouter } from "./router.ts";
+import { healthReport } from "../domain/health.ts";
+
+export type RouteHandler = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void> | void;
+
+export function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
+  response.end(text);
+}
+
+export function createRequestListener(context: ApiContext) {
+  const trpc = createHTTPHandler({ router: appRouter, basePath: "/trpc/", createContext: () => context });
+  const routes: Array<[prefix: string, handler: RouteHandler]> = [
+    ["/trpc/", (request, response) => trpc(request, response)],
+    [
+      "/healthz",
+      async (_request, response) => {
+        const report = await healthReport(context);
+        sendJson(response, report.status === "ok" ? 200 : 503, report);
+      },
+    ],
+  ];
+
+  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const url = new URL(request.url ?? "/", "http://localhost");
+    const route = routes.find(([prefix]) => url.pathname === prefix.replace(/\/$/, "") || url.pathname.startsWith(prefix));
+    try {
+      if (!route) return sendJson(response, 404, { error: `no route for ${url.pathname}` });
+      await route[1](request, response, url);
+    } catch (error) {
+      context.logger?.error({ err: error, path: url.pathname }, "request failed");
+      if (!response.headersSent) sendJson(response, 500, { error: "internal error" });
+      else response.end();
+    }
+  };
+}
+
+export interface RunningServer {
+  server: Server;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startHttpServer(context: ApiContext, port: number, host = "0.0.0.0"): Promise<RunningServer> {
+  const server = createServer(createRequestListener(context));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve());
+  });
+  return {
+    server,
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

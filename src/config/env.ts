@@ -1,0 +1,46 @@
+/**
+ * Configuration from the environment, validated once at start. Empty strings count as
+ * unset (so `PORT=` in a .env file means the default, not port 0). A bad value stops the
+ * start with a message naming the variable.
+ */
+import { z } from "zod";
+
+const emptyAsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUnset, schema.optional());
+const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
+  z.preprocess(emptyAsUnset, schema.default(fallback as never));
+
+export const envSchema = z.object({
+  DATABASE_URL: optional(
+    z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL"),
+  ),
+  PGLITE_DIR: withDefault(z.string(), "./data"),
+  PORT: withDefault(z.coerce.number().int().min(0).max(65535), 8787),
+  HOST: withDefault(z.string(), "0.0.0.0"),
+  LOG_LEVEL: withDefault(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]), "info"),
+  /** Read every source's payload from this snapshot folder instead of the network. */
+  PRICEWAR_REPLAY_DIR: optional(z.string()),
+  /** Set to "false" to serve without the scheduler (read-only replicas, tests). */
+  PRICEWAR_SCHEDULER: withDefault(z.enum(["true", "false"]), "true"),
+  ARTIFICIAL_ANALYSIS_API_KEY: optional(z.string()),
+  HTTP_TIMEOUT_MS: withDefault(z.coerce.number().int().positive(), 30_000),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`invalid configuration:\n${issues.map((line) => `  - ${line}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((issue) => {
+    const name = issue.path.join(".");
+    return `${name}: ${issue.message} (got ${JSON.stringify(source[name] ?? null)})`;
+  });
+  throw new ConfigError(issues);
+}

@@ -1,0 +1,5 @@
+export * from "./catalogue.ts";
+export * from "./runs.ts";
+export * from "./prices.ts";
+export * from "./benchmarks.ts";
+export * from "./tasks.ts";

@@ -1,0 +1,78 @@
+/** Sources, each run of a source, and the raw payloads it read (content-addressed). */
+import { relations, sql } from "drizzle-orm";
+import { bigint, bigserial, customType, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+
+export const sourceKind = pgEnum("source_kind", ["price", "benchmark"]);
+export const sourceAuthority = pgEnum("source_authority", ["first-party", "aggregator", "community"]);
+export const runStatus = pgEnum("run_status", ["running", "succeeded", "failed", "disabled"]);
+export const runTrigger = pgEnum("run_trigger", ["schedule", "manual", "replay", "backfill", "startup"]);
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+});
+
+export const sources = pgTable("sources", {
+  id: text().primaryKey(),
+  kind: sourceKind().notNull(),
+  /** Benchmark sources have no authority over prices. */
+  authority: sourceAuthority(),
+  description: text().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+export const rawPayloads = pgTable("raw_payloads", {
+  /** sha256 of the body: an unchanged payload is stored once. */
+  sha256: text().primaryKey(),
+  body: bytea().notNull(),
+  bytes: integer().notNull(),
+  contentType: text(),
+  firstSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+export const scrapeRuns = pgTable(
+  "scrape_runs",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    sourceId: text()
+      .notNull()
+      .references(() => sources.id),
+    trigger: runTrigger().notNull(),
+    status: runStatus().notNull().default("running"),
+    /** The time the observations describe (now, or --at for backfills). */
+    observedAt: timestamp({ withTimezone: true }).notNull(),
+    startedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp({ withTimezone: true }),
+    parsed: integer().notNull().default(0),
+    changed: integer().notNull().default(0),
+    unmatched: integer().notNull().default(0),
+    rejected: integer().notNull().default(0),
+    skipped: integer().notNull().default(0),
+    error: text(),
+  },
+  (t) => [
+    // sources.status and /healthz: the latest run per source
+    index("scrape_runs_latest_by_source_idx").on(t.sourceId, t.startedAt.desc()),
+    // two runs of one source never overlap, across instances
+    uniqueIndex("scrape_runs_one_running_per_source_key").on(t.sourceId).where(sql`${t.status} = 'running'`),
+  ],
+);
+
+/** Which payload documents a run read, under which name (URL or replay path). */
+export const scrapeRunDocuments = pgTable(
+  "scrape_run_documents",
+  {
+    runId: bigint({ mode: "number" })
+      .notNull()
+      .references(() => scrapeRuns.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    sha256: text()
+      .notNull()
+      .references(() => rawPayloads.sha256),
+  },
+  (t) => [primaryKey({ name: "scrape_run_documents_pk", columns: [t.runId, t.name] })],
+);
+
+export const scrapeRunsRelations = relations(scrapeRuns, ({ one, many }) => ({
+  source: one(sources, { fields: [scrapeRuns.sourceId], references: [sources.id] }),
+  documents: many(scrapeRunDocuments),
+}));
