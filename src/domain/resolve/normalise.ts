@@ -1,0 +1,148 @@
+/**
+ * Turns a source's model name into a canonical model key "<creator>/<name>", or says why
+ * it cannot. Conservative by design: it removes only what is known not to change the
+ * model (seller/route prefixes, cloud version suffixes, separators, date spelling, case)
+ * and never strips words that name a different model (mini, turbo, instruct, a date).
+ * So gpt-4o and gpt-4o-mini, two dated snapshots, llama-3.1-70b and llama-3.3-70b stay apart.
+ */
+import { creatorFromName, creatorFromOrg } from "./creators.ts";
+
+export interface NormalisedName {
+  creator: string;
+  /** Canonical model name without the creator, e.g. "claude-3.5-sonnet-20240620". */
+  name: string;
+  /** Each rewrite applied, for the alias note ("stripped prefix bedrock/"). */
+  steps: string[];
+}
+
+export type NormaliseResult = { ok: true; value: NormalisedName } | { ok: false; reason: string };
+
+/** Route segments that say where a model is sold or in which region, never what it is. */
+const ROUTE_SEGMENTS = new Set([
+  "bedrock", "bedrock_converse", "vertex_ai", "vertex_ai_beta", "azure", "azure_ai", "openrouter", "together_ai",
+  "together", "fireworks_ai", "fireworks", "deepinfra", "groq", "gemini", "anyscale", "perplexity", "cerebras",
+  "sambanova", "nebius", "novita", "hyperbolic", "replicate", "ollama", "ollama_chat", "cloudflare", "workers-ai",
+  "vercel_ai_gateway", "github", "github_copilot", "nvidia_nim", "watsonx", "snowflake", "databricks", "oci",
+  "friendliai", "lambda_ai", "baseten", "featherless_ai", "nscale", "lemonade", "heroku", "wandb", "ovhcloud",
+  "text-completion-openai", "text-completion-codestral", "codestral", "mistral", "deepseek", "xai", "anthropic",
+  "openai", "dashscope", "moonshot", "zai", "volcengine", "sagemaker", "llamagate", "gradient_ai", "datarobot",
+  "aiml", "v0", "morph", "recraft", "inference", "accounts", "models", "@cf", "@hf", "converse", "invoke",
+  "us-east-1", "us-east-2", "us-west-1", "us-west-2", "eu-central-1", "eu-west-1", "eu-west-2", "eu-west-3",
+  "eu-north-1", "ap-northeast-1", "ap-northeast-2", "ap-south-1", "ap-southeast-1", "ap-southeast-2", "ca-central-1",
+  "sa-east-1", "us-gov-west-1", "us-gov-east-1", "global", "us", "eu", "apac", "jp", "au", "eu_", "us_",
+]);
+
+/** Names that are price buckets or fine-tunes, not a model. */
+const NOT_A_MODEL = [
+  { pattern: /^ft:/, reason: "fine-tuned model (per-customer)" },
+  { pattern: /(^|\/)(up-to-|\d+(\.\d+)?b-\d+(\.\d+)?b$|above-\d+)/, reason: "size bucket price, not a model" },
+  { pattern: /commitment/, reason: "capacity commitment, not a model" },
+  { pattern: /^(auto|openrouter\/auto|router)$/, reason: "router pseudo-model" },
+];
+
+const MONTHS: Record<string, string> = {
+  jan: "01", feb: "02", mar: "03", apr: "04", may: "05", jun: "06",
+  jul: "07", aug: "08", sep: "09", oct: "10", nov: "11", dec: "12",
+};
+
+export interface NormaliseOptions {
+  /** The source writes "<author>/<model>" (OpenRouter, Hugging Face): an unknown author is the creator. */
+  orgIsAuthor?: boolean;
+}
+
+export function normaliseModelName(raw: string, options: NormaliseOptions = {}): NormaliseResult {
+  const steps: string[] = [];
+  let text = raw.trim();
+  for (const { pattern, reason } of NOT_A_MODEL) {
+    if (pattern.test(text.toLowerCase())) return { ok: false, reason };
+  }
+
+  // Variant suffixes belong to the offering, not the model (OpenRouter ":free", ":batch"...).
+  const variant = /:(free|batch|exacto|extended|nitro|floor|beta|online)$/i.exec(text);
+  if (variant) {
+    text = text.slice(0, variant.index);
+    steps.push(`dropped variant suffix :${variant[1]}`);
+  }
+  if (/:thinking$/i.test(text)) {
+    text = text.replace(/:thinking$/i, "-thinking");
+    steps.push("thinking mode as -thinking");
+  }
+
+  let org: string | null = null;
+  const segments = text.split("/").filter(Boolean);
+  while (segments.length > 1) {
+    const head = segments[0]!.toLowerCase();
+    const known = ROUTE_SEGMENTS.has(head);
+    if (creatorFromOrg(head) !== null) org = head;
+    else if (!known && segments.length === 2) org = head;
+    steps.push(`stripped ${known || segments.length > 2 ? "route" : "organisation"} ${segments[0]}/`);
+    segments.shift();
+  }
+  let name = segments[0] ?? "";
+
+  const cloud = stripCloudDecorations(name);
+  if (cloud.name !== name) steps.push(...cloud.steps);
+  name = cloud.name;
+  if (cloud.org && !org) org = cloud.org;
+
+  const spelled = canonicalSpelling(name);
+  if (spelled !== name.toLowerCase()) steps.push("canonical spelling");
+  name = spelled;
+  if (!name) return { ok: false, reason: "empty name after removing prefixes" };
+
+  const authorAsCreator = options.orgIsAuthor && org && /^[a-z0-9][a-z0-9._-]*$/.test(org) ? org : null;
+  const creator = (org ? creatorFromOrg(org) : null) ?? creatorFromName(name) ?? authorAsCreator;
+  if (!creator) return { ok: false, reason: "creator cannot be told from the name" };
+  return { ok: true, value: { creator, name, steps } };
+}
+
+/** Bedrock and Vertex spellings: "us.anthropic.claude-3-5-sonnet-20240620-v1:0", "claude-3-5-sonnet@20240620". */
+function stripCloudDecorations(name: string): { name: string; org: string | null; steps: string[] } {
+  const steps: string[] = [];
+  let org: string | null = null;
+  let text = name;
+  const bedrock = /^(?:(?:us|eu|apac|jp|au|global|us-gov)\.)?([a-z0-9-]+)\.(.+)$/i.exec(text);
+  if (bedrock && creatorFromOrg(bedrock[1]!.toLowerCase()) !== null && !/^\d/.test(bedrock[2]!)) {
+    org = bedrock[1]!.toLowerCase();
+    text = bedrock[2]!;
+    steps.push(`stripped bedrock vendor prefix ${org}.`);
+  }
+  const revision = /-v\d+(?::\d+)?$/i.exec(text);
+  if (revision && /:0$|^-v1$/i.test(revision[0]) && org !== null) {
+    text = text.slice(0, revision.index);
+    steps.push(`stripped cloud revision ${revision[0]}`);
+  } else if (/:0$/.test(text)) {
+    text = text.slice(0, -2);
+    steps.push("stripped cloud revision :0");
+  }
+  if (text.includes("@")) {
+    text = text.replace(/@(\d{8})$/, "-$1").replace(/@(\d{3})$/, "-$1").replace(/@latest$/, "");
+    steps.push("vertex @version as suffix");
+  }
+  return { name: text, org, steps };
+}
+
+/**
+ * One spelling per name: lower case, "-" as the only separator, "3.5" for versions
+ * written 3-5 / 3_5 / 3p5, ISO dates as yyyymmdd, word order "claude-opus-4" for Claude 4+.
+ */
+export function canonicalSpelling(name: string): string {
+  let text = name.toLowerCase().trim();
+  text = text.replace(/\s*\(([^)]*)\)\s*/g, (_m, inner: string) => `-${inner}-`);
+  text = text.replace(/[\s_]+/g, "-").replace(/-+/g, "-").replace(/^-|-$/g, "");
+  // Fireworks writes versions with "p": llama-v3p1, qwen2p5.
+  text = text.replace(/(\d)p(\d)/g, "$1.$2").replace(/\bllama-v(\d)/g, "llama-$1");
+  // "Meta-Llama-3.1-8B" and "llama3-1-8b" are llama-3.1-8b.
+  text = text.replace(/^meta-llama-/, "llama-").replace(/^llama(\d)/, "llama-$1");
+  // Month-name dates from display names: (oct '24) / (oct 2024).
+  text = text.replace(/-(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)-?'?(\d{2}|\d{4})(?=-|$)/g, (_m, month: string, year: string) => {
+    return `-${year.length === 2 ? `20${year}` : year}${MONTHS[month]}`;
+  });
+  // ISO dates -> yyyymmdd.
+  text = text.replace(/(^|-)(20\d{2})-(\d{2})-(\d{2})(?=-|$)/g, "$1$2$3$4");
+  // Single-digit version parts: 3-5 -> 3.5 (only between single digits, never in dates or sizes).
+  text = text.replace(/(^|[^\d.])(\d)-(\d)(?=-|$)/g, "$1$2.$3");
+  // Claude 4 and later are "claude-<tier>-<version>"; some sources write "claude-4-opus".
+  text = text.replace(/^claude-([4-9](?:\.\d)?)-(opus|sonnet|haiku)(?=-|$)/, "claude-$2-$1");
+  return text.replace(/-+/g, "-").replace(/^-|-$/g, "");
+}
