@@ -1,0 +1,31 @@
+/**
+ * The lmarena source id and the one way its parsers report a payload they cannot read,
+ * so every message names the source and the offending file.
+ */
+import type { z } from "zod";
+import { PayloadError, type PayloadDocument } from "../source.ts";
+
+export const LMARENA_SOURCE_ID = "lmarena";
+
+export function lmarenaPayloadError(message: string, document?: PayloadDocument): PayloadError {
+  return new PayloadError(LMARENA_SOURCE_ID, message, document?.name);
+}
+
+const MAX_REPORTED_ISSUES = 3;
+
+/** Validates untrusted content; a mismatch is a layout change, reported with its first few issues. */
+export function validatePayload<Schema extends z.ZodType>(
+  schema: Schema,
+  value: unknown,
+  document: PayloadDocument,
+  what: string,
+): z.infer<Schema> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issues = result.error.issues
+    .slice(0, MAX_REPORTED_ISSUES)
+    .map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`)
+    .join("; ");
+  const more = result.error.issues.length > MAX_REPORTED_ISSUES ? ` (+${result.error.issues.length - MAX_REPORTED_ISSUES} more)` : "";
+  throw lmarenaPayloadError(`${what} does not have the expected shape: ${issues}${more}`, document);
+}
