@@ -1,0 +1,160 @@
+/**
+ * Writes the catalogue side of an ingest: sources, providers, canonical models, aliases
+ * and offerings. Everything is an idempotent upsert, so re-ingesting changes nothing.
+ */
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Executor } from "../client.ts";
+import { aliases, models, offerings, providers, sources } from "../schema/index.ts";
+import { providerEntry } from "../../domain/providers.ts";
+import type { ModelHints } from "../../domain/observation.ts";
+import { loadOverrides } from "../../domain/resolve/overrides.ts";
+import { resolveModelName, type Resolution } from "../../domain/resolve/resolve.ts";
+import type { SourceDefinition } from "../../../scrapers/source.ts";
+
+/** Postgres caps bind parameters per statement; bulk writes go in slices of this many rows. */
+const SLICE = 500;
+
+export function slices<T>(rows: readonly T[], size = SLICE): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+export async function syncSources(db: Executor, definitions: readonly SourceDefinition[]): Promise<void> {
+  if (definitions.length === 0) return;
+  await db
+    .insert(sources)
+    .values(
+      definitions.map((source) => ({
+        id: source.id,
+        kind: source.kind,
+        authority: source.kind === "price" ? source.authority : null,
+        description: source.description,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: sources.id,
+      set: { kind: sql`excluded.kind`, authority: sql`excluded.authority`, description: sql`excluded.description` },
+    });
+}
+
+export async function ensureProviders(db: Executor, ids: Iterable<string>): Promise<void> {
+  const rows = [...new Set(ids)].map((id) => {
+    const entry = providerEntry(id);
+    return { id, name: entry?.name ?? id, kind: entry?.kind ?? ("unknown" as const) };
+  });
+  for (const slice of slices(rows)) await db.insert(providers).values(slice).onConflictDoNothing();
+}
+
+export interface NameToResolve {
+  raw: string;
+  hints: ModelHints;
+}
+
+/**
+ * Resolves every raw name of a run, records each as an alias (matched or not), and
+ * creates the canonical models that are new, filling their facts from the hints where
+ * the catalogue has none yet.
+ */
+export async function resolveNames(
+  db: Executor,
+  source: string,
+  names: readonly NameToResolve[],
+  options: { namesHaveAuthors?: boolean; at: Date },
+): Promise<Map<string, Resolution>> {
+  const overrides = loadOverrides();
+  const resolutions = new Map<string, Resolution>();
+  const hintsByModel = new Map<string, { creator: string; name: string; hints: ModelHints }>();
+  for (const { raw, hints } of names) {
+    if (resolutions.has(raw)) continue;
+    const resolution = resolveModelName(source, raw, overrides, { orgIsAuthor: options.namesHaveAuthors ?? false });
+    resolutions.set(raw, resolution);
+    if (resolution.modelId && !hintsByModel.has(resolution.modelId)) {
+      hintsByModel.set(resolution.modelId, { creator: resolution.creator!, name: resolution.name!, hints });
+    }
+  }
+
+  const modelRows = [...hintsByModel].map(([id, { creator, name, hints }]) => ({
+    id,
+    creator,
+    name,
+    displayName: hints.displayName ?? null,
+    family: hints.family ?? null,
+    releaseDate: hints.releaseDate ?? null,
+    openWeights: hints.openWeights ?? null,
+    parameters: hints.parameters ?? null,
+    contextWindow: hints.contextWindow ?? null,
+    maxOutputTokens: hints.maxOutputTokens ?? null,
+  }));
+  const fillGap = (column: string) => sql.raw(`coalesce(models.${column}, excluded.${column})`);
+  for (const slice of slices(modelRows)) {
+    await db
+      .insert(models)
+      .values(slice)
+      .onConflictDoUpdate({
+        target: models.id,
+        set: {
+          displayName: fillGap("display_name"),
+          family: fillGap("family"),
+          releaseDate: fillGap("release_date"),
+          openWeights: fillGap("open_weights"),
+          parameters: fillGap("parameters"),
+          contextWindow: fillGap("context_window"),
+          maxOutputTokens: fillGap("max_output_tokens"),
+        },
+      });
+  }
+
+  const aliasRows = [...resolutions].map(([rawName, resolution]) => ({
+    source,
+    rawName,
+    modelId: resolution.modelId,
+    method: resolution.method,
+    note: resolution.note,
+    firstSeenAt: options.at,
+    lastSeenAt: options.at,
+  }));
+  for (const slice of slices(aliasRows)) {
+    await db
+      .insert(aliases)
+      .values(slice)
+      .onConflictDoUpdate({
+        target: [aliases.source, aliases.rawName],
+        set: {
+          modelId: sql`excluded.model_id`,
+          method: sql`excluded.method`,
+          note: sql`excluded.note`,
+          firstSeenAt: sql`least(aliases.first_seen_at, excluded.first_seen_at)`,
+          lastSeenAt: sql`greatest(aliases.last_seen_at, excluded.last_seen_at)`,
+        },
+      });
+  }
+  return resolutions;
+}
+
+export interface OfferingKey {
+  providerId: string;
+  modelId: string;
+  variant: string;
+  region: string;
+}
+
+export const offeringKeyString = (key: OfferingKey) => `${key.providerId}|${key.modelId}|${key.variant}|${key.region}`;
+
+/** Creates missing offerings and returns the id of every requested one by its key string. */
+export async function ensureOfferings(db: Executor, keys: readonly OfferingKey[]): Promise<Map<string, number>> {
+  await ensureProviders(db, keys.map((key) => key.providerId));
+  for (const slice of slices(keys)) await db.insert(offerings).values([...slice]).onConflictDoNothing();
+  const ids = new Map<string, number>();
+  const modelIds = [...new Set(keys.map((key) => key.modelId))];
+  for (const slice of slices(modelIds)) {
+    const rows = await db.select().from(offerings).where(inArray(offerings.modelId, slice));
+    for (const row of rows) ids.set(offeringKeyString(row), row.id);
+  }
+  return ids;
+}
+
+export async function findAlias(db: Executor, source: string, rawName: string) {
+  const [row] = await db.select().from(aliases).where(and(eq(aliases.source, source), eq(aliases.rawName, rawName)));
+  return row;
+}
