@@ -1,0 +1,1 @@
+export const AA_SOURCE_ID = "artificial-analysis";

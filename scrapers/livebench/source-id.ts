@@ -1,0 +1,1 @@
+export const LIVEBENCH_SOURCE_ID = "livebench";
