@@ -1,0 +1,39 @@
+/** models.dev `cost` (USD per 1M tokens, JSON numbers) -> our price fields, exact via perMillion. */
+import { perMillion, type DecimalString } from "../../src/domain/money.ts";
+import type { ContextTier, PriceObservation } from "../../src/domain/observation.ts";
+import type { ModelsDevCost, ModelsDevPriceSet } from "./schema.ts";
+
+export type TokenPrices = Pick<PriceObservation, "input" | "output" | "cacheRead" | "cacheWrite" | "cacheWrite1h" | "tiers">;
+
+function optionalPrice(amount: number | undefined): DecimalString | null {
+  return amount === undefined || amount < 0 ? null : perMillion(amount);
+}
+
+/**
+ * `tiers` carries its real threshold and wins; the older `context_over_200k` key is kept
+ * beside it with the same prices even where the threshold is not 200k (302ai/gpt-5.4:
+ * 272000), so it is read only when `tiers` is absent.
+ */
+function contextTiers(cost: ModelsDevCost): ContextTier[] {
+  const tiers = cost.tiers?.map((tier) => ({ minInputTokens: tier.tier.size, ...tierPrices(tier) }));
+  if (tiers) return tiers;
+  return cost.context_over_200k ? [{ minInputTokens: 200_000, ...tierPrices(cost.context_over_200k) }] : [];
+}
+
+function tierPrices(prices: ModelsDevPriceSet): Omit<ContextTier, "minInputTokens"> {
+  return {
+    input: optionalPrice(prices.input),
+    output: optionalPrice(prices.output),
+    cacheRead: optionalPrice(prices.cache_read),
+    cacheWrite: optionalPrice(prices.cache_write),
+  };
+}
+
+/**
+ * Null when input or output is negative (not a price). Reasoning-token and audio-token
+ * costs have no field in an observation and are left out; the text prices stand alone.
+ */
+export function modelsDevPrices(cost: ModelsDevCost): TokenPrices | null {
+  if (cost.input < 0 || cost.output < 0) return null;
+  return { ...tierPrices(cost), cacheWrite1h: null, tiers: contextTiers(cost) };
+}
