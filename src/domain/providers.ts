@@ -3,7 +3,7 @@
  * models.dev "togetherai", OpenRouter "Together"): every parser maps its spelling through
  * canonicalProviderId() so one seller is one provider everywhere.
  */
-export type ProviderKind = "lab" | "host" | "cloud" | "aggregator";
+export type ProviderKind = "lab" | "host" | "cloud" | "aggregator" | "reference";
 
 interface ProviderEntry {
   id: string;
@@ -20,17 +20,17 @@ export const PROVIDERS: readonly ProviderEntry[] = [
   { id: "mistral", name: "Mistral AI", kind: "lab", aliases: ["mistralai", "codestral", "text-completion-codestral"] },
   { id: "xai", name: "xAI", kind: "lab", aliases: ["x-ai", "grok"] },
   { id: "zai", name: "Z.ai (Zhipu)", kind: "lab", aliases: ["z-ai", "zhipu", "zhipuai", "bigmodel", "glm", "zai-org", "z.ai"] },
-  { id: "moonshot", name: "Moonshot AI", kind: "lab", aliases: ["moonshotai", "moonshot-ai", "kimi"] },
+  { id: "moonshot", name: "Moonshot AI", kind: "lab", aliases: ["moonshotai", "moonshot-ai", "kimi", "moonshotai-cn"] },
   { id: "alibaba", name: "Alibaba Cloud (Qwen)", kind: "lab", aliases: ["dashscope", "qwen", "alibaba-cloud", "alibaba-cn"] },
-  { id: "meta", name: "Meta", kind: "lab", aliases: ["meta-llama", "meta_llama", "llama"] },
+  { id: "meta", name: "Meta", kind: "lab", aliases: ["meta-llama", "meta_llama", "llama", "meta-ai"] },
   { id: "cohere", name: "Cohere", kind: "lab", aliases: ["cohere_chat", "cohere-chat"] },
   { id: "ai21", name: "AI21", kind: "lab", aliases: ["ai21labs"] },
-  { id: "minimax", name: "MiniMax", kind: "lab", aliases: ["minimaxi"] },
+  { id: "minimax", name: "MiniMax", kind: "lab", aliases: ["minimaxi", "minimax-cn"] },
   { id: "perplexity", name: "Perplexity", kind: "lab" },
   { id: "amazon", name: "Amazon (Nova)", kind: "lab", aliases: ["amazon-nova", "nova"] },
   { id: "bedrock", name: "AWS Bedrock", kind: "cloud", aliases: ["amazon-bedrock", "aws-bedrock", "bedrock_converse", "aws"] },
   { id: "vertex", name: "Google Vertex AI", kind: "cloud", aliases: ["vertex_ai", "vertex-ai", "google-vertex", "vertexai", "google-vertex-anthropic", "vertex_ai_beta"] },
-  { id: "azure", name: "Azure OpenAI / AI Foundry", kind: "cloud", aliases: ["azure_ai", "azure-ai", "azure-openai", "microsoft", "azure_text"] },
+  { id: "azure", name: "Azure OpenAI / AI Foundry", kind: "cloud", aliases: ["azure_ai", "azure-ai", "azure-openai", "microsoft", "azure_text", "azure-cognitive-services"] },
   { id: "openrouter", name: "OpenRouter", kind: "aggregator" },
   { id: "together", name: "Together AI", kind: "host", aliases: ["together_ai", "togetherai", "together-ai"] },
   { id: "fireworks", name: "Fireworks AI", kind: "host", aliases: ["fireworks_ai", "fireworks-ai", "fireworksai"] },
@@ -53,9 +53,34 @@ export const PROVIDERS: readonly ProviderEntry[] = [
   { id: "huggingface", name: "Hugging Face", kind: "host", aliases: ["hf", "hugging-face"] },
   { id: "nvidia", name: "NVIDIA NIM", kind: "host", aliases: ["nvidia_nim", "nvidia-nim"] },
   { id: "watsonx", name: "IBM watsonx", kind: "cloud", aliases: ["ibm", "watsonx_text"] },
-  { id: "snowflake", name: "Snowflake Cortex", kind: "cloud" },
+  { id: "snowflake", name: "Snowflake Cortex", kind: "cloud", aliases: ["snowflake-cortex"] },
   { id: "databricks", name: "Databricks", kind: "cloud" },
   { id: "oci", name: "Oracle Cloud", kind: "cloud", aliases: ["oracle"] },
+  { id: "stepfun", name: "StepFun", kind: "lab", aliases: ["stepfun-ai"] },
+  { id: "siliconflow", name: "SiliconFlow", kind: "host", aliases: ["siliconflow-cn"] },
+  { id: "inception", name: "Inception", kind: "lab" },
+  { id: "xiaomi", name: "Xiaomi", kind: "lab" },
+  { id: "upstage", name: "Upstage", kind: "lab" },
+  { id: "chutes", name: "Chutes", kind: "host" },
+  { id: "scaleway", name: "Scaleway", kind: "host" },
+  { id: "ovhcloud", name: "OVHcloud", kind: "host" },
+  { id: "digitalocean", name: "DigitalOcean", kind: "host" },
+  { id: "vultr", name: "Vultr", kind: "host" },
+  { id: "venice", name: "Venice", kind: "host" },
+  { id: "wandb", name: "Weights & Biases", kind: "host" },
+  { id: "io-net", name: "io.net", kind: "host" },
+  { id: "kilo", name: "Kilo Gateway", kind: "aggregator" },
+  { id: "nano-gpt", name: "NanoGPT", kind: "aggregator" },
+  { id: "302ai", name: "302.AI", kind: "aggregator" },
+  { id: "aihubmix", name: "AIHubMix", kind: "aggregator" },
+  { id: "llmgateway", name: "LLM Gateway", kind: "aggregator" },
+  { id: "poe", name: "Poe", kind: "aggregator" },
+  { id: "requesty", name: "Requesty", kind: "aggregator" },
+  { id: "helicone", name: "Helicone", kind: "aggregator" },
+  { id: "zenmux", name: "ZenMux", kind: "aggregator" },
+  { id: "cloudflare-ai-gateway", name: "Cloudflare AI Gateway", kind: "aggregator" },
+  /** Artificial Analysis's median price across sellers: a reference figure, not a seller. */
+  { id: "artificial-analysis-median", name: "Artificial Analysis (median of sellers)", kind: "reference" },
 ];
 
 const byAlias = new Map<string, ProviderEntry>();

@@ -2,7 +2,7 @@
 import { relations, sql } from "drizzle-orm";
 import { boolean, check, date, index, integer, pgEnum, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
-export const providerKind = pgEnum("provider_kind", ["lab", "host", "cloud", "aggregator", "unknown"]);
+export const providerKind = pgEnum("provider_kind", ["lab", "host", "cloud", "aggregator", "reference", "unknown"]);
 export const modelTier = pgEnum("model_tier", ["frontier", "mid", "small"]);
 export const matchMethod = pgEnum("match_method", ["exact", "normalised", "override", "unmatched"]);
 

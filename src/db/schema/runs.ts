@@ -76,3 +76,15 @@ export const scrapeRunsRelations = relations(scrapeRuns, ({ one, many }) => ({
   source: one(sources, { fields: [scrapeRuns.sourceId], references: [sources.id] }),
   documents: many(scrapeRunDocuments),
 }));
+
+/** Validators of the last good response per URL, for conditional requests (ETag / Last-Modified). */
+export const httpValidators = pgTable("http_validators", {
+  url: text().primaryKey(),
+  etag: text(),
+  lastModified: text(),
+  /** The archived body the validators describe, reused on 304 Not Modified. */
+  sha256: text()
+    .notNull()
+    .references(() => rawPayloads.sha256),
+  checkedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
