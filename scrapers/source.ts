@@ -42,6 +42,13 @@ interface SourceBase {
   apiKeyEnv?: string;
   /** Snapshot path(s) relative to the snapshots root, for replay mode. */
   replayPaths?: readonly string[];
+  /** Names are "<author>/<model>" (OpenRouter, Hugging Face ids): an unknown author is the model's creator. */
+  namesHaveAuthors?: boolean;
+  /**
+   * A second fetch round: URLs that depend on the first documents (OpenRouter's per-model
+   * endpoints, tau2-bench's manifest-listed submissions). Their documents join the payload.
+   */
+  followUrls?(documents: readonly PayloadDocument[]): string[];
 }
 
 export interface PriceSource extends SourceBase {

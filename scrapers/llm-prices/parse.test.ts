@@ -41,7 +41,7 @@ describe("llm-prices snapshot 2026-08-06 (11 vendor files)", () => {
       "anthropic",
       "deepseek",
       "google",
-      "meta-ai",
+      "meta",
       "minimax",
       "mistral",
       "moonshot",
@@ -56,7 +56,7 @@ describe("llm-prices snapshot 2026-08-06 (11 vendor files)", () => {
     ]);
     expect(find(latest, "amazon", "amazon-nova-micro")).toMatchObject([{ input: "0.035", output: "0.14", cacheRead: null }]);
     expect(find(latest, "anthropic", "claude-opus-4-6")).toMatchObject([{ input: "5", output: "25" }]);
-    expect(find(latest, "meta-ai", "muse-spark-1.2-contributor")).toMatchObject([{ input: "0.1", output: "0.2", cacheRead: "0.002" }]);
+    expect(find(latest, "meta", "muse-spark-1.2-contributor")).toMatchObject([{ input: "0.1", output: "0.2", cacheRead: "0.002" }]);
     expect(find(latest, "alibaba", "qwen3.6-plus")).toMatchObject([
       { input: "0.5", output: "3", tiers: [{ minInputTokens: 256000, input: "2", output: "6", cacheRead: null, cacheWrite: null }] },
     ]);
@@ -134,7 +134,7 @@ describe("llm-prices snapshot 2026-03-17 (9 vendor files)", () => {
     ]);
     expect(find(earlier, "openai", "gpt-5.6-luna")).toEqual([]);
     const providers = new Set(earlier.observations.map((o) => o.provider));
-    expect(providers.has("meta-ai") || providers.has("alibaba")).toBe(false);
+    expect(providers.has("meta") || providers.has("alibaba")).toBe(false);
     expect(find(earlier, "openai", "gpt-5.4")).toMatchObject([
       { input: "2.5", output: "15", cacheRead: "0.25", tiers: [{ minInputTokens: 272000, input: "5", output: "22.5", cacheRead: "0.5" }] },
     ]);

@@ -21,6 +21,7 @@ export const openrouterSource: PriceSource = {
   schedule: HOURLY,
   authority: "aggregator",
   fullSnapshot: true,
+  namesHaveAuthors: true,
   replayPaths: ["prices/openrouter"],
   parse: parseOpenRouterModels,
 };

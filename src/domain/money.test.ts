@@ -22,6 +22,17 @@ describe("unit conversion is exact", () => {
     expect(perTokenToPerMillion("0")).toBe("0");
   });
 
+  it("rounds away float noise written into the source, and only that", () => {
+    expect(perTokenToPerMillion("0.00000020000000000000002")).toBe("0.2");
+    expect(perTokenToPerMillion("0.0000001300000002")).toBe("0.13");
+    expect(perTokenToPerMillion("0.0000000100000002")).toBe("0.01");
+    expect(perTokenToPerMillion("0.0000000299999997")).toBe("0.03");
+    expect(perTokenToPerMillion(3.1999999999999997e-6)).toBe("3.2");
+    expect(perMillion("0.0000005")).toBe("0.0000005");
+    expect(perMillion("1000000.5")).toBe("1000000.5");
+    expect(perMillion("0.1234567")).toBe("0.1234567");
+  });
+
   it("converts US cents per token to USD per 1M", () => {
     expect(centsPerTokenToPerMillion(0.00025)).toBe("2.5");
   });

@@ -33,6 +33,20 @@ export function toDecimal(raw: number | string): ExactDecimal {
   return new Exact(text);
 }
 
+/**
+ * Binary-float noise written into a source's own text ("0.00000020000000000000002",
+ * "0.0000001300000002", "0.0000000299999997") is a run of six or more 0s or 9s followed
+ * by one or two stray digits at the very end, after a significant digit. Such a tail is
+ * rounded away; any other digits (1/12 = "0.08333333333333334") are kept as written.
+ */
+export function withoutFloatNoise(value: ExactDecimal): ExactDecimal {
+  const text = value.toFixed();
+  const noise = /^(-?\d+\.\d*?)(?:0{6,}|9{6,})\d{1,2}$/.exec(text);
+  if (!noise || !/[1-9]/.test(noise[1]!)) return value;
+  const places = noise[1]!.split(".")[1]!.length;
+  return value.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
+}
+
 export function canonical(value: ExactDecimal): DecimalString {
   if (value.isZero()) return "0";
   return value.toFixed();
@@ -40,22 +54,22 @@ export function canonical(value: ExactDecimal): DecimalString {
 
 /** USD (or any currency) per single token -> per 1M tokens. */
 export function perTokenToPerMillion(raw: number | string): DecimalString {
-  return canonical(toDecimal(raw).times(1_000_000));
+  return canonical(withoutFloatNoise(toDecimal(raw).times(1_000_000)));
 }
 
 /** Already per 1M tokens: only canonicalised. */
 export function perMillion(raw: number | string): DecimalString {
-  return canonical(toDecimal(raw));
+  return canonical(withoutFloatNoise(toDecimal(raw)));
 }
 
 /** Per 1K tokens -> per 1M tokens. */
 export function perThousandToPerMillion(raw: number | string): DecimalString {
-  return canonical(toDecimal(raw).times(1_000));
+  return canonical(withoutFloatNoise(toDecimal(raw).times(1_000)));
 }
 
 /** US cents per token (Portkey) -> USD per 1M tokens. */
 export function centsPerTokenToPerMillion(raw: number | string): DecimalString {
-  return canonical(toDecimal(raw).times(10_000));
+  return canonical(withoutFloatNoise(toDecimal(raw).times(10_000)));
 }
 
 /** Canonical form of a decimal string already in the target unit (for DB round trips). */

@@ -37,7 +37,7 @@ const NOT_A_MODEL = [
   { pattern: /^ft:/, reason: "fine-tuned model (per-customer)" },
   { pattern: /(^|\/)(up-to-|\d+(\.\d+)?b-\d+(\.\d+)?b$|above-\d+)/, reason: "size bucket price, not a model" },
   { pattern: /commitment/, reason: "capacity commitment, not a model" },
-  { pattern: /^(auto|openrouter\/auto|router)$/, reason: "router pseudo-model" },
+  { pattern: /^(auto|router|openrouter\/(auto|auto-beta|free|bodybuilder|fusion|pareto[\w-]*))$/, reason: "router pseudo-model" },
 ];
 
 const MONTHS: Record<string, string> = {
@@ -72,7 +72,7 @@ export function normaliseModelName(raw: string, options: NormaliseOptions = {}):
   const segments = text.split("/").filter(Boolean);
   while (segments.length > 1) {
     const head = segments[0]!.toLowerCase();
-    const known = ROUTE_SEGMENTS.has(head);
+    const known = ROUTE_SEGMENTS.has(head) && !(options.orgIsAuthor && segments.length === 2);
     if (creatorFromOrg(head) !== null) org = head;
     else if (!known && segments.length === 2) org = head;
     steps.push(`stripped ${known || segments.length > 2 ? "route" : "organisation"} ${segments[0]}/`);

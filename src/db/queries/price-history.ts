@@ -1,0 +1,222 @@
+/**
+ * The history writer for prices: resolves names, finds offerings, plans each offering's
+ * periods against what is recorded (domain/history/period-plan) and applies the plan.
+ * Call it inside the run's transaction: it either writes all of a run or nothing.
+ */
+import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import type { Executor } from "../client.ts";
+import { changeEvents, pricePeriods } from "../schema/index.ts";
+import { ensureOfferings, offeringKeyString, resolveNames, slices, type OfferingKey } from "./catalogue.ts";
+import type { PriceObservation, SkippedEntry } from "../../domain/observation.ts";
+import { planSeries, type PeriodRef, type RecordedPeriod, type SeriesPlan } from "../../domain/history/period-plan.ts";
+import { blendedChange, blendedPrice, changeDirection, priceValueOf, samePrice, type PriceValue } from "../../domain/prices/price-value.ts";
+
+export interface PriceWriteInput {
+  sourceId: string;
+  runId: number | null;
+  /** The observation time: now, or --at for a backfill. */
+  at: Date;
+  fullSnapshot: boolean;
+  namesHaveAuthors?: boolean;
+  observations: readonly PriceObservation[];
+}
+
+export interface WriteCounts {
+  parsed: number;
+  /** Series with a period opened or closed by this run. */
+  changed: number;
+  unmatched: number;
+  rejected: SkippedEntry[];
+  events: number;
+}
+
+interface Observed {
+  key: OfferingKey;
+  rawName: string;
+  validFrom: Date;
+  validTo: Date | null;
+  value: PriceValue;
+}
+
+export async function writePriceHistory(db: Executor, input: PriceWriteInput): Promise<WriteCounts> {
+  const counts: WriteCounts = { parsed: input.observations.length, changed: 0, unmatched: 0, rejected: [], events: 0 };
+  const resolutions = await resolveNames(
+    db,
+    input.sourceId,
+    input.observations.map((o) => ({ raw: o.model, hints: o.hints })),
+    { namesHaveAuthors: input.namesHaveAuthors ?? false, at: input.at },
+  );
+
+  const bySeries = new Map<string, Observed[]>();
+  for (const observation of input.observations) {
+    const modelId = resolutions.get(observation.model)?.modelId;
+    if (!modelId) {
+      counts.unmatched++;
+      continue;
+    }
+    const key: OfferingKey = { providerId: observation.provider, modelId, variant: observation.variant, region: observation.region };
+    const observed: Observed = {
+      key,
+      rawName: observation.model,
+      validFrom: periodStart(observation, input.at),
+      validTo: observation.validTo ? new Date(observation.validTo) : null,
+      value: priceValueOf(observation),
+    };
+    const series = bySeries.get(offeringKeyString(key)) ?? [];
+    series.push(observed);
+    bySeries.set(offeringKeyString(key), series);
+  }
+  for (const [seriesKey, series] of bySeries) bySeries.set(seriesKey, dropDuplicateNames(series, counts.rejected));
+
+  const offeringIds = await ensureOfferings(db, [...bySeries.values()].map((series) => series[0]!.key));
+  const recorded = await recordedPeriods(db, input.sourceId, [...offeringIds.values()]);
+
+  const seriesIds = new Set<number>([...recorded.keys()]);
+  for (const seriesKey of bySeries.keys()) seriesIds.add(offeringIds.get(seriesKey)!);
+  const observedById = new Map<number, Observed[]>();
+  for (const [seriesKey, series] of bySeries) observedById.set(offeringIds.get(seriesKey)!, series);
+
+  const plans: Array<{ offeringId: number; plan: SeriesPlan<PriceValue> }> = [];
+  for (const offeringId of seriesIds) {
+    const observed = observedById.get(offeringId) ?? [];
+    const plan = planSeries(recorded.get(offeringId) ?? [], observed, input.at, input.fullSnapshot, samePrice);
+    for (const reason of plan.rejected) counts.rejected.push({ name: observed[0]?.rawName ?? String(offeringId), reason });
+    if (plan.open.length > 0 || plan.close.length > 0) counts.changed++;
+    plans.push({ offeringId, plan });
+  }
+  counts.events = await applyPlans(db, input, plans);
+  return counts;
+}
+
+/**
+ * When a period starts. Snapshot sources describe the observation time. Dated sources
+ * give their own start; their oldest entry may have only an end ("until 2025-02-08"):
+ * it starts at the model's release date when known, else at UNKNOWN_START, so history
+ * keeps the price that held before the first dated change.
+ */
+export const UNKNOWN_START = new Date("1970-01-01T00:00:00Z");
+
+function periodStart(observation: PriceObservation, at: Date): Date {
+  if (observation.validFrom) return new Date(observation.validFrom);
+  if (!observation.validTo) return at;
+  return observation.hints.releaseDate ? new Date(observation.hints.releaseDate) : UNKNOWN_START;
+}
+
+/**
+ * Several raw names of one source can land on one offering (LiteLLM's "gpt-4o" and
+ * "openai/gpt-4o"). Equal prices are one observation; different prices keep the name
+ * that needed the fewest rewrites (the shortest) and reject the others with a reason.
+ */
+function dropDuplicateNames(series: Observed[], rejected: SkippedEntry[]): Observed[] {
+  const kept: Observed[] = [];
+  const sorted = [...series].sort((a, b) => a.rawName.length - b.rawName.length || a.rawName.localeCompare(b.rawName));
+  for (const candidate of sorted) {
+    const clash = kept.find((k) => k.validFrom.getTime() === candidate.validFrom.getTime());
+    if (!clash) kept.push(candidate);
+    else if (!samePrice(clash.value, candidate.value)) {
+      rejected.push({ name: candidate.rawName, reason: `same offering as "${clash.rawName}" with a different price; kept "${clash.rawName}"` });
+    }
+  }
+  return kept;
+}
+
+/** Every period of the observed offerings, plus the open ones of the source (for delisting). */
+async function recordedPeriods(db: Executor, sourceId: string, offeringIds: number[]): Promise<Map<number, RecordedPeriod<PriceValue>[]>> {
+  const rows = [];
+  rows.push(...(await db.select().from(pricePeriods).where(and(eq(pricePeriods.sourceId, sourceId), isNull(pricePeriods.validTo)))));
+  for (const slice of slices(offeringIds)) {
+    rows.push(
+      ...(await db
+        .select()
+        .from(pricePeriods)
+        .where(and(eq(pricePeriods.sourceId, sourceId), inArray(pricePeriods.offeringId, slice), isNotNull(pricePeriods.validTo)))),
+    );
+  }
+  const byOffering = new Map<number, RecordedPeriod<PriceValue>[]>();
+  for (const row of rows) {
+    const list = byOffering.get(row.offeringId) ?? [];
+    list.push({
+      id: row.id,
+      validFrom: row.validFrom,
+      validTo: row.validTo,
+      lastSeenAt: row.lastSeenAt,
+      value: {
+        currency: row.currency,
+        input: row.input,
+        output: row.output,
+        cacheRead: row.cacheRead,
+        cacheWrite: row.cacheWrite,
+        cacheWrite1h: row.cacheWrite1h,
+        tiers: row.tiers,
+      },
+    });
+    byOffering.set(row.offeringId, list);
+  }
+  return byOffering;
+}
+
+/** Applies every offering's plan with a few bulk statements; returns the number of new events. */
+async function applyPlans(
+  db: Executor,
+  input: PriceWriteInput,
+  plans: ReadonlyArray<{ offeringId: number; plan: SeriesPlan<PriceValue> }>,
+): Promise<number> {
+  const touched = plans.flatMap(({ plan }) => plan.touch);
+  for (const slice of slices(touched)) {
+    await db.update(pricePeriods).set({ lastSeenAt: input.at }).where(inArray(pricePeriods.id, slice));
+  }
+  // Close before opening: the exclusion constraint checks each statement.
+  const closes = plans.flatMap(({ plan }) => plan.close);
+  for (const slice of slices(closes)) {
+    const values = sql.join(slice.map(({ id, validTo }) => sql`(${id}::bigint, ${validTo.toISOString()}::timestamptz)`), sql`, `);
+    await db.execute(sql`update price_periods set valid_to = closing.valid_to
+      from (values ${values}) as closing(id, valid_to) where price_periods.id = closing.id`);
+  }
+
+  const openRows = plans.flatMap(({ offeringId, plan }) =>
+    plan.open.map((period) => ({
+      offeringId,
+      sourceId: input.sourceId,
+      ...period.value,
+      validFrom: period.validFrom,
+      validTo: period.validTo,
+      lastSeenAt: input.at,
+      scrapeRunId: input.runId,
+    })),
+  );
+  const openedIds = new Map<string, number>();
+  for (const slice of slices(openRows)) {
+    const inserted = await db
+      .insert(pricePeriods)
+      .values(slice)
+      .returning({ id: pricePeriods.id, offeringId: pricePeriods.offeringId, validFrom: pricePeriods.validFrom });
+    for (const row of inserted) openedIds.set(`${row.offeringId}@${row.validFrom.getTime()}`, row.id);
+  }
+
+  const events = plans.flatMap(({ offeringId, plan }) => {
+    const periodId = (ref: PeriodRef) =>
+      ref.kind === "recorded" ? ref.id : openedIds.get(`${offeringId}@${plan.open[ref.index]!.validFrom.getTime()}`)!;
+    return plan.events.map((event) => {
+      const base = { offeringId, sourceId: input.sourceId, effectiveAt: event.effectiveAt, scrapeRunId: input.runId };
+      if (event.kind === "changed") {
+        return {
+          ...base,
+          kind: "price" as const,
+          oldPeriodId: periodId(event.from),
+          newPeriodId: periodId(event.to),
+          ...blendedChange(event.oldValue, event.newValue),
+          direction: changeDirection(event.oldValue, event.newValue),
+        };
+      }
+      const blended = blendedPrice(event.value);
+      return event.kind === "listed"
+        ? { ...base, kind: "listed" as const, newPeriodId: periodId(event.period), newBlended: blended }
+        : { ...base, kind: "delisted" as const, oldPeriodId: periodId(event.period), oldBlended: blended };
+    });
+  });
+  let inserted = 0;
+  for (const slice of slices(events)) {
+    inserted += (await db.insert(changeEvents).values(slice).onConflictDoNothing().returning({ id: changeEvents.id })).length;
+  }
+  return inserted;
+}

@@ -1,0 +1,265 @@
+/**
+ * The history writer for benchmark scores, the twin of price-history.ts: upserts the
+ * source's benchmark definitions, resolves names, plans each series (model x benchmark x
+ * setting, for one source) against what is recorded (domain/history/period-plan) and
+ * applies the plans. Scores are dated by the source (asOf), not by the run. Call it
+ * inside the run's transaction: it either writes all of a run or nothing.
+ */
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import type { Executor } from "../client.ts";
+import { benchmarks, scorePeriods } from "../schema/index.ts";
+import { resolveNames, slices } from "./catalogue.ts";
+import type { WriteCounts } from "./price-history.ts";
+import { decimalEquals, InvalidAmountError, normaliseDecimal, type DecimalString } from "../../domain/money.ts";
+import type { ScoreObservation, SkippedEntry } from "../../domain/observation.ts";
+import { planSeries, type RecordedPeriod, type SeriesPlan } from "../../domain/history/period-plan.ts";
+import type { BenchmarkDefinition } from "../../../scrapers/source.ts";
+
+export interface ScoreWriteInput {
+  sourceId: string;
+  runId: number | null;
+  /** The observation time (now, or --at for a backfill): the last-seen mark, not the score's date. */
+  at: Date;
+  /** Every benchmark the source reports; observations of any other id are rejected. */
+  benchmarks: readonly BenchmarkDefinition[];
+  namesHaveAuthors?: boolean;
+  observations: readonly ScoreObservation[];
+}
+
+/** The value of one score period; decimals canonical, compared exactly. */
+export interface ScoreValue {
+  score: DecimalString;
+  ciLower: DecimalString | null;
+  ciUpper: DecimalString | null;
+  votes: number | null;
+  costUsd: DecimalString | null;
+}
+
+interface SeriesKey {
+  modelId: string;
+  benchmarkId: string;
+  setting: string;
+}
+
+interface Observed {
+  key: SeriesKey;
+  rawName: string;
+  /** Position in the payload: the last tie-break of the deterministic order. */
+  index: number;
+  validFrom: Date;
+  validTo: null;
+  value: ScoreValue;
+}
+
+const seriesKeyString = (key: SeriesKey) => `${key.modelId}|${key.benchmarkId}|${key.setting}`;
+
+export function sameScore(a: ScoreValue, b: ScoreValue): boolean {
+  return (
+    decimalEquals(a.score, b.score) &&
+    decimalEquals(a.ciLower, b.ciLower) &&
+    decimalEquals(a.ciUpper, b.ciUpper) &&
+    a.votes === b.votes &&
+    decimalEquals(a.costUsd, b.costUsd)
+  );
+}
+
+const optionalDecimal = (raw: number | string | null): DecimalString | null => (raw === null ? null : normaliseDecimal(raw));
+
+function scoreValueOf(observation: ScoreObservation): ScoreValue {
+  return {
+    score: normaliseDecimal(observation.score),
+    ciLower: optionalDecimal(observation.ciLower),
+    ciUpper: optionalDecimal(observation.ciUpper),
+    votes: observation.votes,
+    costUsd: optionalDecimal(observation.costUsd),
+  };
+}
+
+/**
+ * Writes a benchmark source's scores. Benchmark sources are never full snapshots: a
+ * model that drops off a leaderboard keeps its last score. Returns the run's counts
+ * (`events` is always 0: score changes are not change events).
+ */
+export async function writeScoreHistory(db: Executor, input: ScoreWriteInput): Promise<WriteCounts> {
+  const counts: WriteCounts = { parsed: input.observations.length, changed: 0, unmatched: 0, rejected: [], events: 0 };
+  await upsertBenchmarks(db, input.sourceId, input.benchmarks);
+  const definitions = new Map(input.benchmarks.map((benchmark) => [benchmark.id, benchmark]));
+
+  const known: Array<{ observation: ScoreObservation; index: number }> = [];
+  for (const [index, observation] of input.observations.entries()) {
+    const definition = definitions.get(observation.benchmark);
+    if (!definition) {
+      counts.rejected.push({ name: observation.model, reason: `unknown benchmark "${observation.benchmark}" (not among ${input.sourceId}'s definitions)` });
+    } else if (definition.scale !== observation.scale) {
+      counts.rejected.push({
+        name: observation.model,
+        reason: `score on the ${observation.scale} scale for ${observation.benchmark}, which is defined on the ${definition.scale} scale`,
+      });
+    } else known.push({ observation, index });
+  }
+
+  const resolutions = await resolveNames(
+    db,
+    input.sourceId,
+    known.map(({ observation }) => ({ raw: observation.model, hints: observation.hints })),
+    { namesHaveAuthors: input.namesHaveAuthors ?? false, at: input.at },
+  );
+
+  const bySeries = new Map<string, Observed[]>();
+  for (const { observation, index } of known) {
+    const modelId = resolutions.get(observation.model)?.modelId;
+    if (!modelId) {
+      counts.unmatched++;
+      continue;
+    }
+    let value: ScoreValue;
+    try {
+      value = scoreValueOf(observation);
+    } catch (error) {
+      if (!(error instanceof InvalidAmountError)) throw error;
+      counts.rejected.push({ name: observation.model, reason: error.message });
+      continue;
+    }
+    const key: SeriesKey = { modelId, benchmarkId: observation.benchmark, setting: observation.setting ?? "" };
+    const observed: Observed = { key, rawName: observation.model, index, validFrom: new Date(`${observation.asOf}T00:00:00Z`), validTo: null, value };
+    const series = bySeries.get(seriesKeyString(key)) ?? [];
+    series.push(observed);
+    bySeries.set(seriesKeyString(key), series);
+  }
+  for (const [seriesKey, series] of bySeries) bySeries.set(seriesKey, dropDuplicates(series, counts.rejected));
+
+  const modelIds = [...new Set([...bySeries.values()].map((series) => series[0]!.key.modelId))];
+  const recorded = await recordedPeriods(db, input.sourceId, modelIds, [...definitions.keys()]);
+
+  const plans: Array<{ key: SeriesKey; observed: Observed[]; plan: SeriesPlan<ScoreValue> }> = [];
+  for (const [seriesKey, observed] of bySeries) {
+    const plan = planSeries(recorded.get(seriesKey) ?? [], observed, input.at, false, sameScore);
+    for (const reason of plan.rejected) counts.rejected.push({ name: observed[0]!.rawName, reason });
+    if (plan.open.length > 0 || plan.close.length > 0) counts.changed++;
+    plans.push({ key: observed[0]!.key, observed, plan });
+  }
+  await applyPlans(db, input, plans);
+  return counts;
+}
+
+/**
+ * Definitions are the source's own: re-ingesting refreshes their text. An id already
+ * defined by another source is a catalogue error, not something to overwrite.
+ */
+async function upsertBenchmarks(db: Executor, sourceId: string, definitions: readonly BenchmarkDefinition[]): Promise<void> {
+  if (definitions.length === 0) return;
+  const rows = definitions.map((definition) => ({ ...definition, sourceId }));
+  await db
+    .insert(benchmarks)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: benchmarks.id,
+      set: {
+        name: sql`excluded.name`,
+        scale: sql`excluded.scale`,
+        higherIsBetter: sql`excluded.higher_is_better`,
+        description: sql`excluded.description`,
+        url: sql`excluded.url`,
+      },
+      setWhere: sql`${benchmarks.sourceId} = excluded.source_id`,
+    });
+  const foreign = await db
+    .select({ id: benchmarks.id, sourceId: benchmarks.sourceId })
+    .from(benchmarks)
+    .where(and(inArray(benchmarks.id, rows.map((row) => row.id)), ne(benchmarks.sourceId, sourceId)));
+  if (foreign.length > 0) {
+    const owners = foreign.map((row) => `${row.id} (defined by ${row.sourceId})`).join(", ");
+    throw new Error(`${sourceId}: benchmark ids already defined by another source: ${owners}`);
+  }
+}
+
+/**
+ * Every recorded period of the observed models on the source's benchmarks, by series.
+ * Without delisting, series the run did not observe need not be read.
+ */
+async function recordedPeriods(
+  db: Executor,
+  sourceId: string,
+  modelIds: readonly string[],
+  benchmarkIds: readonly string[],
+): Promise<Map<string, RecordedPeriod<ScoreValue>[]>> {
+  const bySeries = new Map<string, RecordedPeriod<ScoreValue>[]>();
+  if (benchmarkIds.length === 0) return bySeries;
+  for (const slice of slices(modelIds)) {
+    const rows = await db
+      .select()
+      .from(scorePeriods)
+      .where(and(eq(scorePeriods.sourceId, sourceId), inArray(scorePeriods.modelId, slice), inArray(scorePeriods.benchmarkId, [...benchmarkIds])));
+    for (const row of rows) {
+      const key = seriesKeyString(row);
+      const list = bySeries.get(key) ?? [];
+      list.push({
+        id: row.id,
+        validFrom: row.validFrom,
+        validTo: row.validTo,
+        lastSeenAt: row.lastSeenAt,
+        value: { score: row.score, ciLower: row.ciLower, ciUpper: row.ciUpper, votes: row.votes, costUsd: row.costUsd },
+      });
+      bySeries.set(key, list);
+    }
+  }
+  return bySeries;
+}
+
+/**
+ * One series observed several times at one date (two raw names for one model, a row
+ * repeated): equal values are one observation; different values keep the first by
+ * shortest raw name, then name, then payload order, and reject the others with a reason.
+ */
+function dropDuplicates(series: Observed[], rejected: SkippedEntry[]): Observed[] {
+  const kept: Observed[] = [];
+  const sorted = [...series].sort(
+    (a, b) => a.rawName.length - b.rawName.length || a.rawName.localeCompare(b.rawName) || a.index - b.index,
+  );
+  for (const candidate of sorted) {
+    const clash = kept.find((k) => k.validFrom.getTime() === candidate.validFrom.getTime());
+    if (!clash) kept.push(candidate);
+    else if (!sameScore(clash.value, candidate.value)) {
+      const kind = clash.rawName === candidate.rawName ? "a repeated row" : `same series as "${clash.rawName}"`;
+      rejected.push({
+        name: candidate.rawName,
+        reason: `${kind} at ${candidate.validFrom.toISOString().slice(0, 10)} with a different score (${candidate.value.score} vs ${clash.value.score}); kept the first`,
+      });
+    }
+  }
+  return kept;
+}
+
+/** Applies every series' plan with a few bulk statements. */
+async function applyPlans(
+  db: Executor,
+  input: ScoreWriteInput,
+  plans: ReadonlyArray<{ key: SeriesKey; observed: Observed[]; plan: SeriesPlan<ScoreValue> }>,
+): Promise<void> {
+  const touched = plans.flatMap(({ plan }) => plan.touch);
+  for (const slice of slices(touched)) {
+    await db.update(scorePeriods).set({ lastSeenAt: input.at }).where(inArray(scorePeriods.id, slice));
+  }
+  // Close before opening: the exclusion constraint checks each statement.
+  const closes = plans.flatMap(({ plan }) => plan.close);
+  for (const slice of slices(closes)) {
+    const values = sql.join(slice.map(({ id, validTo }) => sql`(${id}::bigint, ${validTo.toISOString()}::timestamptz)`), sql`, `);
+    await db.execute(sql`update score_periods set valid_to = closing.valid_to
+      from (values ${values}) as closing(id, valid_to) where score_periods.id = closing.id`);
+  }
+
+  const openRows = plans.flatMap(({ key, observed, plan }) =>
+    plan.open.map((period) => ({
+      ...key,
+      sourceId: input.sourceId,
+      ...period.value,
+      // The name of the observation that opened the period (one per date after dropDuplicates).
+      rawName: observed.find((o) => o.validFrom.getTime() === period.validFrom.getTime())!.rawName,
+      validFrom: period.validFrom,
+      validTo: period.validTo,
+      lastSeenAt: input.at,
+      scrapeRunId: input.runId,
+    })),
+  );
+  for (const slice of slices(openRows)) await db.insert(scorePeriods).values(slice);
+}
