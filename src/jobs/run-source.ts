@@ -5,12 +5,14 @@
  * history stays intact.
  */
 import type { Logger } from "../config/logger.ts";
-import type { Db } from "../db/client.ts";
+import type { Db, Executor } from "../db/client.ts";
 import { syncSources } from "../db/queries/catalogue.ts";
-import { writePriceHistory } from "../db/queries/price-history.ts";
+import { writePriceHistory, type WriteCounts } from "../db/queries/price-history.ts";
 import { archiveDocuments, finishRun, startRun, type RunTrigger } from "../db/queries/runs.ts";
-import { priceObservationSchema, type PriceObservation, type SkippedEntry } from "../domain/observation.ts";
-import type { PayloadDocument, SourceDefinition } from "../../scrapers/source.ts";
+import { writeScoreHistory } from "../db/queries/score-history.ts";
+import type { z } from "zod";
+import { priceObservationSchema, scoreObservationSchema, type SkippedEntry } from "../domain/observation.ts";
+import type { BenchmarkSource, PayloadDocument, PriceSource, SourceDefinition } from "../../scrapers/source.ts";
 
 export type DocumentLoader = (source: SourceDefinition) => Promise<PayloadDocument[]>;
 
@@ -67,26 +69,8 @@ export async function runSource(db: Db, source: SourceDefinition, options: RunSo
     const documents = await options.load(source);
     const counts = await db.transaction(async (tx) => {
       await archiveDocuments(tx, run.id, documents);
-      if (source.kind !== "price") throw new Error(`${source.id}: benchmark ingestion is not wired yet`);
-      const parsed = source.parse(documents, { observedAt: at });
-      const { valid, invalid } = validatePrices(parsed.observations);
-      const written = await writePriceHistory(tx, {
-        sourceId: source.id,
-        runId: run.id,
-        at,
-        fullSnapshot: source.fullSnapshot,
-        namesHaveAuthors: source.namesHaveAuthors ?? false,
-        observations: valid,
-      });
-      const rejected = [...invalid, ...written.rejected];
-      return {
-        parsed: parsed.observations.length,
-        changed: written.changed,
-        unmatched: written.unmatched,
-        rejected: rejected.length,
-        skipped: parsed.skipped.length,
-        rejectedSamples: rejected.slice(0, 20),
-      };
+      const common = { sourceId: source.id, runId: run.id, at, namesHaveAuthors: source.namesHaveAuthors ?? false };
+      return source.kind === "price" ? ingestPrices(tx, source, documents, common) : ingestScores(tx, source, documents, common);
     });
     const { rejectedSamples, ...stored } = counts;
     await finishRun(db, run.id, { status: "succeeded", ...stored });
@@ -100,12 +84,43 @@ export async function runSource(db: Db, source: SourceDefinition, options: RunSo
   }
 }
 
+interface IngestCommon {
+  sourceId: string;
+  runId: number;
+  at: Date;
+  namesHaveAuthors: boolean;
+}
+
+type IngestCounts = Pick<RunSummary, "parsed" | "changed" | "unmatched" | "rejected" | "skipped" | "rejectedSamples">;
+
+async function ingestPrices(tx: Executor, source: PriceSource, documents: PayloadDocument[], common: IngestCommon): Promise<IngestCounts> {
+  const parsed = source.parse(documents, { observedAt: common.at });
+  const { valid, invalid } = validateObservations(parsed.observations, priceObservationSchema);
+  const written = await writePriceHistory(tx, { ...common, fullSnapshot: source.fullSnapshot, observations: valid });
+  return ingestCounts(parsed.observations.length, parsed.skipped.length, invalid, written);
+}
+
+async function ingestScores(tx: Executor, source: BenchmarkSource, documents: PayloadDocument[], common: IngestCommon): Promise<IngestCounts> {
+  const parsed = source.parse(documents, { observedAt: common.at });
+  const { valid, invalid } = validateObservations(parsed.observations, scoreObservationSchema);
+  const written = await writeScoreHistory(tx, { ...common, benchmarks: source.benchmarks, observations: valid });
+  return ingestCounts(parsed.observations.length, parsed.skipped.length, invalid, written);
+}
+
+function ingestCounts(parsed: number, skipped: number, invalid: SkippedEntry[], written: WriteCounts): IngestCounts {
+  const rejected = [...invalid, ...written.rejected];
+  return { parsed, skipped, changed: written.changed, unmatched: written.unmatched, rejected: rejected.length, rejectedSamples: rejected.slice(0, 20) };
+}
+
 /** Parsers are typed, but the schema is the contract: an observation that breaks it is rejected, not written. */
-function validatePrices(observations: readonly PriceObservation[]): { valid: PriceObservation[]; invalid: SkippedEntry[] } {
-  const valid: PriceObservation[] = [];
+function validateObservations<S extends z.ZodType<{ model: string }>>(
+  observations: readonly { model: string }[],
+  schema: S,
+): { valid: z.infer<S>[]; invalid: SkippedEntry[] } {
+  const valid: z.infer<S>[] = [];
   const invalid: SkippedEntry[] = [];
   for (const observation of observations) {
-    const result = priceObservationSchema.safeParse(observation);
+    const result = schema.safeParse(observation);
     if (result.success) valid.push(result.data);
     else invalid.push({ name: observation.model, reason: result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ") });
   }

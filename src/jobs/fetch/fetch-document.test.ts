@@ -244,6 +244,23 @@ describe("fetchDocument", () => {
     expect(hits(url)).toBe(1);
   });
 
+  it("propagates the caller's abort during the backoff wait", async () => {
+    const url = serve("/down-abort", (_request, response) => response.writeHead(502).end("bad gateway"));
+    const controller = new AbortController();
+    const options: FetchDocumentOptions = {
+      format: "json",
+      retries: 3,
+      signal: controller.signal,
+      backoff: { baseDelayMs: 60_000, maxDelayMs: 60_000, maxRetryAfterMs: 60_000 },
+    };
+    setTimeout(() => controller.abort(new Error("shutting down")), 50);
+    const started = Date.now();
+
+    await expect(fetchDocument(url, options)).rejects.toThrow("shutting down");
+    expect(hits(url)).toBe(1);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
   it("rejects an HTML page served to a JSON source without retrying", async () => {
     const url = serve("/html-for-json", (_request, response) => {
       response

@@ -65,7 +65,7 @@ type Attempt = { outcome: Outcome } | { error: FetchError; retryAfter: string | 
  */
 export async function fetchDocument(url: string, options: FetchDocumentOptions): Promise<FetchDocumentResult> {
   const retries = options.retries ?? DEFAULT_RETRIES;
-  const sleep = options.sleep ?? ((ms: number, signal?: AbortSignal) => delay(ms, undefined, { signal }));
+  const sleep = options.sleep ?? defaultSleep;
   const headers = requestHeaders(options);
   for (let attempt = 1; ; attempt++) {
     options.signal?.throwIfAborted();
@@ -84,6 +84,14 @@ export async function fetchDocument(url: string, options: FetchDocumentOptions):
   }
 }
 
+/** Sleeps, or rejects with the caller's own abort reason (not a generic AbortError). */
+function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return delay(ms, undefined, { signal }).catch((error: unknown) => {
+    signal?.throwIfAborted();
+    throw error;
+  });
+}
+
 function requestHeaders(options: FetchDocumentOptions): Headers {
   const headers = new Headers({ accept: ACCEPT[options.format], "user-agent": options.userAgent ?? USER_AGENT });
   if (options.validators?.etag) headers.set("if-none-match", options.validators.etag);
@@ -98,16 +106,16 @@ async function attemptFetch(url: string, headers: Headers, options: FetchDocumen
   const timer = setTimeout(() => timeout.abort(), timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout.signal]) : timeout.signal;
   // Caller cancellation is not a fetch failure: it propagates as the caller's own reason.
-  const failure = (error: unknown, detail: () => FetchError): Attempt => {
+  const failed = (error: () => FetchError): Attempt => {
     if (options.signal?.aborted) throw options.signal.reason;
-    return { error: detail(), retryAfter: null };
+    return { error: error(), retryAfter: null };
   };
   try {
     let response: Response;
     try {
       response = await fetch(url, { headers, signal, redirect: "follow" });
     } catch (error) {
-      return failure(error, () =>
+      return failed(() =>
         timeout.signal.aborted
           ? new FetchError("timeout", url, `no response within ${timeoutMs} ms`, { cause: error })
           : new FetchError("network", url, `request failed: ${describeCause(error)}`, { cause: error }),
@@ -118,7 +126,7 @@ async function attemptFetch(url: string, headers: Headers, options: FetchDocumen
 
     const read = await readBody(response.body);
     if (read.error !== undefined) {
-      return failure(read.error, () => bodyFailure(url, response, read, timeout.signal.aborted, timeoutMs));
+      return failed(() => bodyFailure(url, response, read, timeout.signal.aborted, timeoutMs));
     }
 
     const contentType = response.headers.get("content-type") ?? undefined;

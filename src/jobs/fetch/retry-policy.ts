@@ -27,6 +27,8 @@ export function parseRetryAfter(value: string | null | undefined, nowMs: number)
   const text = value?.trim();
   if (!text) return undefined;
   if (/^\d+$/.test(text)) return Number(text) * 1_000;
+  // HTTP dates name the day and month; Date.parse would take "-5" for a year.
+  if (!/[a-z]/i.test(text)) return undefined;
   const date = Date.parse(text);
   return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }
