@@ -37,16 +37,11 @@ describe("detectBotChallenge", () => {
   });
 
   it("reads the mitigation headers of Cloudflare, Vercel and AWS WAF", () => {
-    const headers = (name: string, value: string) => new Headers({ [name]: value });
-    expect(detectBotChallenge({ body: "", status: 403, headers: headers("cf-mitigated", "challenge"), htmlExpected: true })).toMatch(
-      /cf-mitigated/,
-    );
-    expect(
-      detectBotChallenge({ body: "", status: 429, headers: headers("x-vercel-mitigated", "challenge"), htmlExpected: true }),
-    ).toMatch(/Vercel/);
-    expect(
-      detectBotChallenge({ body: "", status: 202, headers: headers("x-amzn-waf-action", "challenge"), htmlExpected: false }),
-    ).toMatch(/AWS WAF/);
+    const mitigated = (status: number, name: string, value: string) =>
+      detectBotChallenge({ body: "", status, headers: new Headers({ [name]: value }), htmlExpected: true });
+    expect(mitigated(403, "cf-mitigated", "challenge")).toMatch(/cf-mitigated/);
+    expect(mitigated(429, "x-vercel-mitigated", "challenge")).toMatch(/Vercel/);
+    expect(mitigated(202, "x-amzn-waf-action", "challenge")).toMatch(/AWS WAF/);
   });
 
   it("counts weak markers only on a challenge status or on HTML where HTML was not expected", () => {

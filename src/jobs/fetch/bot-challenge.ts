@@ -24,7 +24,10 @@ const HEADER_MARKERS: readonly { header: string; pattern: RegExp; label: string 
 const STRONG_BODY_MARKERS: readonly Marker[] = [
   { label: "Cloudflare challenge (_cf_chl_opt)", pattern: /_cf_chl_opt|__cf_chl_|\bcf-chl-/ },
   { label: "Cloudflare challenge (challenge orchestrator)", pattern: /\/cdn-cgi\/challenge-platform\/\S*?\/orchestrate\// },
-  { label: "Cloudflare challenge (challenge form)", pattern: /id=["']challenge-(?:error-text|form|running|stage)["']|cf-browser-verification/ },
+  {
+    label: "Cloudflare challenge (challenge form)",
+    pattern: /id=["']challenge-(?:error-text|form|running|stage)["']|cf-browser-verification/,
+  },
   { label: "Cloudflare challenge (\"Just a moment...\")", pattern: /<title>\s*Just a moment\.\.\.\s*<\/title>/i },
   { label: "Cloudflare block (\"Attention Required!\")", pattern: /<title>\s*Attention Required! \| Cloudflare\s*<\/title>/i },
   { label: "Vercel Security Checkpoint", pattern: /<title>\s*Vercel Security Checkpoint\s*<\/title>/i },
@@ -35,8 +38,24 @@ const STRONG_BODY_MARKERS: readonly Marker[] = [
   { label: "AWS WAF challenge", pattern: /AwsWafIntegration|window\.gokuProps/ },
 ];
 
-const WEAK_BODY_MARKER =
-  /captcha|just a moment|checking your browser|attention required|access denied|are you a robot|verify you are human|you have been blocked|request (?:was )?blocked|cloudflare|ddos protection|bot protection|challenge-platform/i;
+const WEAK_BODY_MARKER = new RegExp(
+  [
+    "captcha",
+    "just a moment",
+    "checking your browser",
+    "attention required",
+    "access denied",
+    "are you a robot",
+    "verify you are human",
+    "you have been blocked",
+    "request (?:was )?blocked",
+    "cloudflare",
+    "ddos protection",
+    "bot protection",
+    "challenge-platform",
+  ].join("|"),
+  "i",
+);
 
 const CHALLENGE_STATUSES = new Set([403, 429, 503]);
 

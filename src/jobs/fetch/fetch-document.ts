@@ -74,7 +74,7 @@ export async function fetchDocument(url: string, options: FetchDocumentOptions):
 
     const { error, retryAfter } = result;
     if (!error.retryable) throw error;
-    if (attempt > retries) throw amend(error, `gave up after ${attempt} attempts`);
+    if (attempt > retries) throw attempt > 1 ? amend(error, `gave up after ${attempt} attempts`) : error;
     const backoff = options.backoff ?? DEFAULT_BACKOFF;
     const wait = retryDelayMs(attempt - 1, retryAfter, backoff, options.random ?? Math.random, Date.now());
     if (wait === undefined) {

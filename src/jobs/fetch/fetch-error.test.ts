@@ -14,10 +14,9 @@ describe("FetchError", () => {
   });
 
   it("never puts an API key from the URL into its message", () => {
-    const error = new FetchError("http", "https://generativelanguage.googleapis.com/v1beta/models?key=AIza123&pageSize=50", "HTTP 400");
-    expect(error.message).toBe(
-      "https://generativelanguage.googleapis.com/v1beta/models?key=REDACTED&pageSize=50: HTTP 400",
-    );
+    const url = "https://generativelanguage.googleapis.com/v1beta/models?key=AIza123&pageSize=50";
+    const error = new FetchError("http", url, "HTTP 400");
+    expect(error.message).toBe("https://generativelanguage.googleapis.com/v1beta/models?key=REDACTED&pageSize=50: HTTP 400");
     expect(error.url).toContain("AIza123");
     expect(redactUrl("https://user:pw@example.com/a")).toBe("https://user:REDACTED@example.com/a");
     expect(redactUrl("https://example.com/a?b=1")).toBe("https://example.com/a?b=1");

@@ -54,9 +54,8 @@ export function checkPayload(document: PayloadDocument, format: PayloadFormat, r
   if (format === "json") {
     const cut = jsonEndsMidDocument(body);
     if (cut) {
-      throw new FetchError("truncated", url, `truncated JSON: the body ends mid-document after ${body.length} characters (${cut})`, {
-        status,
-      });
+      const detail = `truncated JSON: the body ends mid-document after ${body.length} characters (${cut})`;
+      throw new FetchError("truncated", url, detail, { status });
     }
   }
 }
