@@ -1,9 +1,17 @@
 /** The whole API. `AppRouter` is the type TypeScript clients import. */
 import { healthProcedure } from "./routers/health.ts";
+import { modelsRouter } from "./routers/models.ts";
+import { pricesRouter } from "./routers/prices.ts";
+import { pricewarRouter } from "./routers/pricewar.ts";
+import { sourcesRouter } from "./routers/sources.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({
   health: healthProcedure,
+  models: modelsRouter,
+  prices: pricesRouter,
+  pricewar: pricewarRouter,
+  sources: sourcesRouter,
 });
 
 export type AppRouter = typeof appRouter;

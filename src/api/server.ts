@@ -8,6 +8,7 @@ import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import type { ApiContext } from "./context.ts";
 import { appRouter } from "./router.ts";
 import { healthReport } from "../domain/health.ts";
+import { serveLitellmFeed, servePricesCsv } from "./feeds/handlers.ts";
 
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void> | void;
 
@@ -21,6 +22,8 @@ export function createRequestListener(context: ApiContext) {
   const trpc = createHTTPHandler({ router: appRouter, basePath: "/trpc/", createContext: () => context });
   const routes: Array<[prefix: string, handler: RouteHandler]> = [
     ["/trpc/", (request, response) => trpc(request, response)],
+    ["/feeds/litellm.json", (_request, response) => serveLitellmFeed(context.db, response)],
+    ["/feeds/prices.csv", (_request, response) => servePricesCsv(context.db, response)],
     [
       "/healthz",
       async (_request, response) => {
