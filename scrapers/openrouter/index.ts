@@ -2,12 +2,11 @@
  * OpenRouter: the aggregator's public model list, one price per listed model (and
  * per `:free` / `:batch` / ... offering). Hourly, because its prices move within a day.
  *
- * The per-model endpoints API (one price per host behind OpenRouter) needs one request
- * per model, which a source definition cannot express yet: `endpointsUrl` and
- * `parseEndpoints` are exported for a second-stage fetch.
+ * A second fetch round reads each model's endpoints (one price per host behind
+ * OpenRouter), so host-vs-host spreads are tracked; see run-payload.ts.
  */
 import { HOURLY, type PriceSource } from "../source.ts";
-import { parseOpenRouterModels } from "./parse.ts";
+import { openRouterFollowUrls, parseOpenRouterRun } from "./run-payload.ts";
 import { OPENROUTER_SOURCE_ID } from "./payload.ts";
 
 export { endpointsUrl, parseEndpoints } from "./endpoints.ts";
@@ -23,5 +22,6 @@ export const openrouterSource: PriceSource = {
   fullSnapshot: true,
   namesHaveAuthors: true,
   replayPaths: ["prices/openrouter"],
-  parse: parseOpenRouterModels,
+  parse: parseOpenRouterRun,
+  followUrls: openRouterFollowUrls,
 };

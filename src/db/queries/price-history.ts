@@ -3,9 +3,9 @@
  * periods against what is recorded (domain/history/period-plan) and applies the plan.
  * Call it inside the run's transaction: it either writes all of a run or nothing.
  */
-import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../client.ts";
-import { changeEvents, pricePeriods } from "../schema/index.ts";
+import { changeEvents, offerings, pricePeriods } from "../schema/index.ts";
 import { ensureOfferings, offeringKeyString, resolveNames, slices, type OfferingKey } from "./catalogue.ts";
 import type { PriceObservation, SkippedEntry } from "../../domain/observation.ts";
 import { planSeries, type PeriodRef, type RecordedPeriod, type SeriesPlan } from "../../domain/history/period-plan.ts";
@@ -71,7 +71,11 @@ export async function writePriceHistory(db: Executor, input: PriceWriteInput): P
   const offeringIds = await ensureOfferings(db, [...bySeries.values()].map((series) => series[0]!.key));
   const recorded = await recordedPeriods(db, input.sourceId, [...offeringIds.values()]);
 
-  const seriesIds = new Set<number>([...recorded.keys()]);
+  // A full snapshot speaks for the sellers it lists: an OpenRouter run without its
+  // endpoint documents delists no host, only OpenRouter's own offerings.
+  const coveredProviders = new Set(input.observations.map((observation) => observation.provider));
+  const seriesIds = new Set<number>();
+  for (const [offeringId, periods] of recorded) if (coveredProviders.has(periods.providerId)) seriesIds.add(offeringId);
   for (const seriesKey of bySeries.keys()) seriesIds.add(offeringIds.get(seriesKey)!);
   const observedById = new Map<number, Observed[]>();
   for (const [seriesKey, series] of bySeries) observedById.set(offeringIds.get(seriesKey)!, series);
@@ -121,20 +125,22 @@ function dropDuplicateNames(series: Observed[], rejected: SkippedEntry[]): Obser
 }
 
 /** Every period of the observed offerings, plus the open ones of the source (for delisting). */
-async function recordedPeriods(db: Executor, sourceId: string, offeringIds: number[]): Promise<Map<number, RecordedPeriod<PriceValue>[]>> {
-  const rows = [];
-  rows.push(...(await db.select().from(pricePeriods).where(and(eq(pricePeriods.sourceId, sourceId), isNull(pricePeriods.validTo)))));
+type RecordedSeries = RecordedPeriod<PriceValue>[] & { providerId: string };
+
+async function recordedPeriods(db: Executor, sourceId: string, offeringIds: number[]): Promise<Map<number, RecordedSeries>> {
+  const select = (where: SQL | undefined) =>
+    db
+      .select({ period: pricePeriods, providerId: offerings.providerId })
+      .from(pricePeriods)
+      .innerJoin(offerings, eq(offerings.id, pricePeriods.offeringId))
+      .where(where);
+  const rows = await select(and(eq(pricePeriods.sourceId, sourceId), isNull(pricePeriods.validTo)));
   for (const slice of slices(offeringIds)) {
-    rows.push(
-      ...(await db
-        .select()
-        .from(pricePeriods)
-        .where(and(eq(pricePeriods.sourceId, sourceId), inArray(pricePeriods.offeringId, slice), isNotNull(pricePeriods.validTo)))),
-    );
+    rows.push(...(await select(and(eq(pricePeriods.sourceId, sourceId), inArray(pricePeriods.offeringId, slice), isNotNull(pricePeriods.validTo)))));
   }
-  const byOffering = new Map<number, RecordedPeriod<PriceValue>[]>();
-  for (const row of rows) {
-    const list = byOffering.get(row.offeringId) ?? [];
+  const byOffering = new Map<number, RecordedSeries>();
+  for (const { period: row, providerId } of rows) {
+    const list = byOffering.get(row.offeringId) ?? Object.assign([] as RecordedPeriod<PriceValue>[], { providerId });
     list.push({
       id: row.id,
       validFrom: row.validFrom,
