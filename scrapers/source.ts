@@ -40,6 +40,8 @@ interface SourceBase {
   schedule: Schedule;
   /** Environment variable holding an API key; the source is "disabled" without it. */
   apiKeyEnv?: string;
+  /** Request header that carries the key (e.g. "x-api-key"); "authorization" sends "Bearer <key>". */
+  apiKeyHeader?: string;
   /** Snapshot path(s) relative to the snapshots root, for replay mode. */
   replayPaths?: readonly string[];
   /** Names are "<author>/<model>" (OpenRouter, Hugging Face ids): an unknown author is the model's creator. */

@@ -18,6 +18,7 @@ export const artificialAnalysisSource: BenchmarkSource = {
   format: "json",
   schedule: DAILY_UTC,
   apiKeyEnv: "ARTIFICIAL_ANALYSIS_API_KEY",
+  apiKeyHeader: "x-api-key",
   replayPaths: ["benchmarks/artificial-analysis/aa_api_v2_data_llms_models.2026-07-31.a1a2548.json"],
   benchmarks: AA_BENCHMARKS,
   parse: parseArtificialAnalysis,

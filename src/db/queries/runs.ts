@@ -65,15 +65,21 @@ export function sha256Of(body: string): string {
   return createHash("sha256").update(body).digest("hex");
 }
 
-/** Stores each document once by content hash and links it to the run under its name. */
+/** Stores a body once by its content hash (an unchanged payload is stored once). */
+export async function storePayload(db: Executor, document: PayloadDocument): Promise<string> {
+  const bytes = Buffer.from(document.body, "utf8");
+  const sha256 = sha256Of(document.body);
+  await db
+    .insert(rawPayloads)
+    .values({ sha256, body: bytes, bytes: bytes.length, contentType: document.contentType ?? null })
+    .onConflictDoNothing();
+  return sha256;
+}
+
+/** Archives each document and links it to the run under its name. */
 export async function archiveDocuments(db: Executor, runId: number, documents: readonly PayloadDocument[]): Promise<void> {
   for (const document of documents) {
-    const bytes = Buffer.from(document.body, "utf8");
-    const sha256 = sha256Of(document.body);
-    await db
-      .insert(rawPayloads)
-      .values({ sha256, body: bytes, bytes: bytes.length, contentType: document.contentType ?? null })
-      .onConflictDoNothing();
+    const sha256 = await storePayload(db, document);
     await db.insert(scrapeRunDocuments).values({ runId, name: document.name, sha256 }).onConflictDoNothing();
   }
 }
