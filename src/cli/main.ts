@@ -1,23 +1,33 @@
 /** The `pricewar` command line: one sub-command per file under commands/. */
 import { ConfigError } from "../config/env.ts";
 import { openRuntime, type Runtime } from "../runtime.ts";
+import { UnknownSourceError } from "../../scrapers/registry.ts";
+import { backfillCommand } from "./commands/backfill.ts";
 import { migrateCommand } from "./commands/migrate.ts";
+import { scrapeCommand } from "./commands/scrape.ts";
+import { sourcesCommand } from "./commands/sources.ts";
 import { startCommand } from "./commands/start.ts";
+import { unmatchedCommand } from "./commands/unmatched.ts";
+import { UsageError } from "./usage-error.ts";
 
-type Command = (runtime: Runtime, args: string[]) => Promise<void>;
+/**
+ * A command checks its arguments first, then opens the runtime (configuration, logger,
+ * database) only if it needs it; it returns its exit code (0 when it returns nothing).
+ */
+type Command = (args: string[], open: () => Promise<Runtime>) => Promise<number | void>;
 
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   start: { run: startCommand, help: "migrate, schedule scrapers, serve HTTP on PORT (default 8787)" },
   migrate: { run: migrateCommand, help: "apply database migrations" },
+  scrape: { run: scrapeCommand, help: "[SOURCE...] [--replay PATH] [--at ISO_DATE] [--json]  run sources now" },
+  backfill: { run: backfillCommand, help: "SOURCE DIR  ingest dated payloads (date in the name) in date order" },
+  sources: { run: sourcesCommand, help: "[--json]  sources, last runs, share of rows resolved to models" },
+  unmatched: { run: unmatchedCommand, help: "[--source S] [--limit N] [--json]  names no model matched" },
 };
 
 function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, { help }]) => `  ${name.padEnd(10)} ${help}`);
   return `usage: pricewar <command> [options]\n\ncommands:\n${lines.join("\n")}\n`;
-}
-
-export class UsageError extends Error {
-  override name = "UsageError";
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -31,12 +41,11 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`pricewar: unknown command "${name}"\n\n${usage()}`);
     return 2;
   }
-  const runtime = await openRuntime();
+  let runtime: Runtime | undefined;
   try {
-    await command.run(runtime, args);
-    return 0;
+    return (await command.run(args, async () => (runtime ??= await openRuntime()))) ?? 0;
   } finally {
-    await runtime.connection.close();
+    await runtime?.connection.close();
   }
 }
 
@@ -45,7 +54,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof UsageError) {
+    if (error instanceof ConfigError || error instanceof UsageError || error instanceof UnknownSourceError) {
       process.stderr.write(`pricewar: ${error.message}\n`);
       process.exitCode = 2;
       return;

@@ -10,14 +10,14 @@ import type { PayloadDocument, SourceDefinition } from "../../scrapers/source.ts
 import { fetchDocument } from "./fetch/fetch-document.ts";
 import type { PayloadFormat } from "./fetch/payload-checks.ts";
 import { readReplayDocuments } from "./fetch/replay.ts";
-import type { DocumentLoader } from "./run-source.ts";
+import { apiKeyOf, type DocumentLoader, type SecretEnv } from "./run-source.ts";
 
 export function replayLoader(path: string): DocumentLoader {
   return () => readReplayDocuments(path);
 }
 
 export interface LiveLoaderOptions {
-  env: Record<string, string | undefined>;
+  env: SecretEnv;
   /** Upper bound on one request, whatever the source's schedule says (HTTP_TIMEOUT_MS). */
   timeoutMs: number;
   /** Parallel requests of a second round. */
@@ -45,8 +45,8 @@ export function liveLoader(db: Db, options: LiveLoaderOptions): DocumentLoader {
   };
 }
 
-function apiKeyHeaders(source: SourceDefinition, env: Record<string, string | undefined>): Record<string, string> {
-  const key = source.apiKeyEnv ? env[source.apiKeyEnv] : undefined;
+function apiKeyHeaders(source: SourceDefinition, env: SecretEnv): Record<string, string> {
+  const key = apiKeyOf(source, env);
   if (!key) return {};
   const header = source.apiKeyHeader ?? "authorization";
   return { [header]: header.toLowerCase() === "authorization" ? `Bearer ${key}` : key };

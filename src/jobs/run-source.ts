@@ -14,6 +14,14 @@ import type { z } from "zod";
 import { priceObservationSchema, scoreObservationSchema, type SkippedEntry } from "../domain/observation.ts";
 import type { BenchmarkSource, PayloadDocument, PriceSource, SourceDefinition } from "../../scrapers/source.ts";
 
+/** The configuration a run may read API keys from (the validated Env, or process.env). */
+export type SecretEnv = { readonly [name: string]: unknown };
+
+export function apiKeyOf(source: SourceDefinition, env: SecretEnv | undefined): string | undefined {
+  const value = source.apiKeyEnv ? env?.[source.apiKeyEnv] : undefined;
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
 export type DocumentLoader = (source: SourceDefinition) => Promise<PayloadDocument[]>;
 
 export interface RunSourceOptions {
@@ -23,7 +31,7 @@ export interface RunSourceOptions {
   /** Where the payload comes from: the network fetcher or a replay reader. */
   load: DocumentLoader;
   /** Without it, a source that needs an API key is reported disabled. */
-  env?: Record<string, string | undefined>;
+  env?: SecretEnv;
   logger?: Logger;
 }
 
@@ -59,7 +67,7 @@ export async function runSource(db: Db, source: SourceDefinition, options: RunSo
     ...counts,
   });
 
-  if (source.apiKeyEnv && !options.env?.[source.apiKeyEnv] && options.trigger !== "replay" && options.trigger !== "backfill") {
+  if (source.apiKeyEnv && !apiKeyOf(source, options.env) && options.trigger !== "replay" && options.trigger !== "backfill") {
     const error = `disabled: set ${source.apiKeyEnv} to enable this source`;
     await finishRun(db, run.id, { status: "disabled", error });
     return summary("disabled", { error });

@@ -1,7 +1,10 @@
 import { migrateDatabase, migrationState } from "../../db/migrate.ts";
 import type { Runtime } from "../../runtime.ts";
+import { parseCommandArgs } from "../args.ts";
 
-export async function migrateCommand(runtime: Runtime): Promise<void> {
+export async function migrateCommand(args: string[], open: () => Promise<Runtime>): Promise<void> {
+  parseCommandArgs("migrate", args, {});
+  const runtime = await open();
   await migrateDatabase(runtime.connection);
   const state = await migrationState(runtime.connection);
   process.stdout.write(

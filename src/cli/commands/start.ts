@@ -2,9 +2,11 @@
 import { startHttpServer } from "../../api/server.ts";
 import { migrateDatabase } from "../../db/migrate.ts";
 import type { Runtime } from "../../runtime.ts";
+import { parseCommandArgs } from "../args.ts";
 
-export async function startCommand(runtime: Runtime): Promise<void> {
-  const { env, logger, connection } = runtime;
+export async function startCommand(args: string[], open: () => Promise<Runtime>): Promise<void> {
+  parseCommandArgs("start", args, {});
+  const { env, logger, connection } = await open();
   await migrateDatabase(connection);
   logger.info({ database: connection.kind, location: connection.location }, "database migrated");
 

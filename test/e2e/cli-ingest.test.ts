@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.ts";
+import { TEST_DATABASE_URL, createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { snapshotPath } from "../helpers/snapshots.ts";
+
+// The CLI runs in child processes: on PGlite they share a data folder, on Postgres a fresh server database.
+const dataDir = mkdtempSync(join(tmpdir(), "pricewar-cli-"));
+let server: TestDatabase | undefined;
+async function databaseEnv(): Promise<NodeJS.ProcessEnv> {
+  if (!TEST_DATABASE_URL) return { DATABASE_URL: "", PGLITE_DIR: dataDir };
+  server ??= await createTestDatabase();
+  return { DATABASE_URL: server.url };
+}
+afterAll(async () => {
+  await server?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("pricewar scrape / backfill / sources / unmatched", () => {
+  it("scrapes one source from a replayed file at a given date", async () => {
+    const file = snapshotPath("prices/openrouter/models-data-sorted_2026-03-03_from-skissue-d04372e9da.json");
+    const result = await runCli(["scrape", "openrouter", "--replay", file, "--at", "2026-03-03"], await databaseEnv());
+    expect(result.stderr).not.toMatch(/Error/);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^openrouter: succeeded \(run \d+\): parsed 340, changed 339, unmatched 1, rejected 0, skipped 2$/m);
+  });
+
+  it("backfills a folder of dated payloads with a progress line each", async () => {
+    const result = await runCli(["backfill", "llm-prices", snapshotPath("prices/llm-prices")], await databaseEnv());
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^\[1\/2\] llm-prices 2026-03-17 @ 2026-03-17: parsed 87, changed \d+/m);
+    expect(result.stdout).toMatch(/^\[2\/2\] llm-prices 2026-08-06 @ 2026-08-06: parsed 116/m);
+    expect(result.stdout).toMatch(/^skip invalid: no date in its name$/m);
+    expect(result.stdout).toMatch(/backfill llm-prices: 2 of 2 payloads ingested/);
+  });
+
+  it("prints the sources table with the share of rows resolved", async () => {
+    const result = await runCli(["sources"], await databaseEnv());
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^source\s+kind\s+authority\s+last run\s+observed\s+rows\s+resolved/m);
+    expect(result.stdout).toMatch(/^openrouter\s+price\s+aggregator\s+succeeded\s+2026-03-03 00:00\s+340\s+99\.7%/m);
+    expect(result.stdout).toMatch(/^aider\s+benchmark\s+-\s+never run/m);
+  });
+
+  it("lists unmatched names grouped by reason", async () => {
+    const result = await runCli(["unmatched", "--source", "openrouter"], await databaseEnv());
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/openrouter\s+1\s+router pseudo-model/);
+    expect(result.stdout).toMatch(/openrouter\s+openrouter\/free\s+router pseudo-model/);
+  });
+
+  it("rejects bad arguments with a clear message", async () => {
+    const env = await databaseEnv();
+    const unknownSource = await runCli(["scrape", "nope"], env);
+    expect(unknownSource.code).toBe(2);
+    expect(unknownSource.stderr).toMatch(/unknown source "nope"; known sources: openrouter, litellm/);
+    const badDate = await runCli(["scrape", "openrouter", "--replay", "x.json", "--at", "yesterday"], env);
+    expect(badDate.stderr).toMatch(/--at must be an ISO date/);
+    const twoWithReplay = await runCli(["scrape", "openrouter", "litellm", "--replay", "x.json"], env);
+    expect(twoWithReplay.stderr).toMatch(/--replay reads one payload, so name exactly one source/);
+    const missingFile = await runCli(["scrape", "litellm", "--replay", "/nonexistent/file.json"], env);
+    expect(missingFile.code).toBe(1);
+    expect(missingFile.stdout).toMatch(/litellm: failed: replay \/nonexistent\/file\.json: no such file or folder/);
+  });
+});
