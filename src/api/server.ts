@@ -9,19 +9,16 @@ import type { ApiContext } from "./context.ts";
 import { appRouter } from "./router.ts";
 import { healthReport } from "../domain/health.ts";
 import { serveLitellmFeed, servePricesCsv } from "./feeds/handlers.ts";
+import { createRestHandler } from "./rest/handler.ts";
+import { sendJson } from "./send-json.ts";
 
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void> | void;
-
-export function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  response.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
-  response.end(text);
-}
 
 export function createRequestListener(context: ApiContext) {
   const trpc = createHTTPHandler({ router: appRouter, basePath: "/trpc/", createContext: () => context });
   const routes: Array<[prefix: string, handler: RouteHandler]> = [
     ["/trpc/", (request, response) => trpc(request, response)],
+    ["/api/v1/", createRestHandler(appRouter, () => context)],
     ["/feeds/litellm.json", (_request, response) => serveLitellmFeed(context.db, response)],
     ["/feeds/prices.csv", (_request, response) => servePricesCsv(context.db, response)],
     [

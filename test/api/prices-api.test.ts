@@ -66,6 +66,15 @@ describe("prices API", () => {
     expect(unknown).toEqual({ model: null, method: "unmatched", reason: "creator cannot be told from the name" });
   });
 
+  it("models.list filters by creator and counts each model's offerings; models.get adds the aliases", async () => {
+    const openai = await caller().models.list({ creator: "openai", limit: 1000 });
+    expect(openai.length).toBeGreaterThan(10);
+    expect(openai.every((model) => model.creator === "openai")).toBe(true);
+    expect(openai.find((model) => model.id === "openai/gpt-4o")?.offerings).toBeGreaterThan(2);
+    const gpt4o = await caller().models.get({ model: "gpt-4o" });
+    expect(gpt4o.aliases).toContainEqual(expect.objectContaining({ source: "litellm", rawName: "azure/gpt-4o", method: "normalised" }));
+  });
+
   it("answers NOT_FOUND naming the reason for an unknown model", async () => {
     await expect(caller().prices.history({ model: "mystery-9000" })).rejects.toMatchObject({
       code: "NOT_FOUND",
@@ -108,6 +117,17 @@ describe("feeds", () => {
         price.input, price.output, price.cacheRead, price.cacheWrite, price.cacheWrite1h, price.tiers,
       ]);
     }
+  });
+
+  it("serves the same answers as plain JSON under /api/v1", async () => {
+    const viaHttp = await (await fetch(`${base}/api/v1/prices/current?model=gpt-4o&provider=openai`)).json();
+    expect(viaHttp).toEqual(JSON.parse(JSON.stringify(await caller().prices.current({ model: "gpt-4o", provider: "openai" }))));
+    const list = await fetch(`${base}/api/v1/models?creator=anthropic&limit=5`);
+    expect(list.status).toBe(200);
+    expect(await list.json()).toHaveLength(5);
+    const bad = await fetch(`${base}/api/v1/pricewar/changes?direction=sideways`);
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.message).toMatch(/direction: .*"cut".*"hike".*"mixed".*"none"/);
   });
 
   it("serves /feeds/prices.csv with one row per offering and empty cells for unknown", async () => {

@@ -68,7 +68,8 @@ export function resolveRef(schema: JsonSchema, root: JsonSchema): JsonSchema {
   return target ? resolveRef(target, root) : schema;
 }
 
-function asSchema(schema: JsonSchema | boolean | undefined): JsonSchema {
+/** A schema from a position that may also hold `true` (anything) or `false` (nothing). */
+export function asSchema(schema: JsonSchema | boolean | undefined): JsonSchema {
   return typeof schema === "object" ? schema : {};
 }
 

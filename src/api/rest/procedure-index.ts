@@ -29,7 +29,7 @@ function urlPathsOf(path: string): string[] {
 }
 
 /** Procedures of routers passed to `lazy()` are not in `_def.procedures` until first called, so they are not listed. */
-export function indexQueryProcedures(router: AnyRouter): RestProcedure[] {
+export function indexQueryProcedures(router: Pick<AnyRouter, "_def">): RestProcedure[] {
   return Object.entries(router._def.procedures as Record<string, { _def: ProcedureDefinition }>)
     .filter(([, procedure]) => procedure._def.type === "query")
     .map(([path, { _def: definition }]) => ({

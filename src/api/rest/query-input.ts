@@ -4,7 +4,7 @@
  * array), structured values from JSON. Only the spelling is converted here; every rule
  * (enums, ranges, required fields) is left to the procedure's own zod validation.
  */
-import { arrayItemsOf, isJsonEncoded, typesOf, type InputShape, type JsonSchema } from "./json-schema.ts";
+import { arrayItemsOf, asSchema, isJsonEncoded, typesOf, type InputShape, type JsonSchema } from "./json-schema.ts";
 
 /** One problem with the request, named by the parameter (or field path) it concerns. */
 export interface InputIssue {
@@ -98,12 +98,14 @@ export function queryToInput(params: URLSearchParams, shape: InputShape): QueryI
 
   const { schema } = shape;
   const properties = schema.properties ?? {};
+  // A plain z.object() says nothing about other keys (zod would silently drop them): they are refused, so a
+  // misspelt parameter is an error rather than ignored. Loose objects and records state what else they take.
   const extra = schema.additionalProperties;
   return collect(
     names.map((name) => {
       const property = Object.hasOwn(properties, name) ? properties[name] : extra === false ? undefined : extra;
       if (property === undefined) return [name, unknownParameter(name, Object.keys(properties))];
-      return [name, convertParameter(name, params.getAll(name), typeof property === "object" ? property : {}, schema)];
+      return [name, convertParameter(name, params.getAll(name), asSchema(property), schema)];
     }),
   );
 }

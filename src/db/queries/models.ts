@@ -1,7 +1,7 @@
 /** The model catalogue: list, get, and resolving a caller's name to a canonical model. */
 import { and, asc, count, eq, ilike, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../client.ts";
-import { aliases, models, offerings } from "../schema/index.ts";
+import { aliases, models } from "../schema/index.ts";
 import { loadOverrides } from "../../domain/resolve/overrides.ts";
 import { resolveModelName } from "../../domain/resolve/resolve.ts";
 
@@ -70,7 +70,7 @@ export async function listModels(db: Executor, filter: ModelListFilter) {
   return db
     .select({
       ...getColumns(),
-      offerings: sql<number>`(select count(*)::int from ${offerings} where ${offerings.modelId} = ${models.id})`,
+      offerings: sql<number>`(select count(*)::int from offerings where offerings.model_id = models.id)`,
     })
     .from(models)
     .where(and(...conditions))
