@@ -49,6 +49,8 @@ export async function ensureProviders(db: Executor, ids: Iterable<string>): Prom
 export interface NameToResolve {
   raw: string;
   hints: ModelHints;
+  /** The seller it was priced by, if any: a lab selling an unknown name is taken as its creator. */
+  seller?: string;
 }
 
 /**
@@ -65,9 +67,10 @@ export async function resolveNames(
   const overrides = loadOverrides();
   const resolutions = new Map<string, Resolution>();
   const hintsByModel = new Map<string, { creator: string; name: string; hints: ModelHints }>();
-  for (const { raw, hints } of names) {
+  for (const { raw, hints, seller } of names) {
     if (resolutions.has(raw)) continue;
-    const resolution = resolveModelName(source, raw, overrides, { orgIsAuthor: options.namesHaveAuthors ?? false });
+    const fallbackCreator = seller && providerEntry(seller)?.kind === "lab" ? seller : undefined;
+    const resolution = resolveModelName(source, raw, overrides, { orgIsAuthor: options.namesHaveAuthors ?? false, fallbackCreator });
     resolutions.set(raw, resolution);
     if (resolution.modelId && !hintsByModel.has(resolution.modelId)) {
       hintsByModel.set(resolution.modelId, { creator: resolution.creator!, name: resolution.name!, hints });

@@ -43,7 +43,7 @@ export async function writePriceHistory(db: Executor, input: PriceWriteInput): P
   const resolutions = await resolveNames(
     db,
     input.sourceId,
-    input.observations.map((o) => ({ raw: o.model, hints: o.hints })),
+    input.observations.map((o) => ({ raw: o.model, hints: o.hints, seller: o.provider })),
     { namesHaveAuthors: input.namesHaveAuthors ?? false, at: input.at },
   );
 

@@ -56,24 +56,32 @@ const ORGS: Record<string, string> = {
   writer: "writer",
   "arcee-ai": "arcee-ai",
   inflection: "inflection",
+  xiaomimimo: "xiaomi",
+  xiaomi: "xiaomi",
+  inclusionai: "inclusionai",
+  kwaipilot: "kwaipilot",
+  deepcogito: "deepcogito",
+  baichuan: "baichuan",
+  "baichuan-inc": "baichuan",
+  "mistral-ai": "mistral",
 };
 
 /** Name prefixes of single-maker families, checked in order (nemotron before llama). */
 const NAME_PATTERNS: ReadonlyArray<[RegExp, string]> = [
   [/nemotron/, "nvidia"],
-  [/^(gpt-|gpt\d|o\d(-|$)|chatgpt|text-davinci|davinci|babbage|codex-|computer-use-preview)/, "openai"],
+  [/^(gpt-|gpt\d|o\d(-|$)|chatgpt|text-davinci|davinci|babbage|curie|ada$|text-(ada|babbage|curie)|codex-|computer-use-preview)/, "openai"],
   [/^claude/, "anthropic"],
   [/^(gemini|gemma|learnlm|palm|chat-bison|text-bison|codechat-bison)/, "google"],
   [/^(llama|codellama|meta-llama)/, "meta"],
   [/^(mistral|mixtral|codestral|magistral|devstral|ministral|pixtral|open-mistral|open-mixtral|voxtral)/, "mistral"],
   [/^deepseek/, "deepseek"],
   [/^(qwen|qwq|qvq)/, "alibaba"],
-  [/^(glm|chatglm|codegeex)/, "zai"],
+  [/^(glm|chatglm|codegeex|zai-glm)/, "zai"],
   [/^grok/, "xai"],
   [/^(kimi|moonshot-v)/, "moonshot"],
   [/^(command|c4ai|aya-)/, "cohere"],
   [/^(nova-|amazon-nova|titan-)/, "amazon"],
-  [/^(phi-|wizardlm)/, "microsoft"],
+  [/^(phi-?\d|wizardlm|mai-)/, "microsoft"],
   [/^(minimax|abab)/, "minimax"],
   [/^(jamba|j2-)/, "ai21"],
   [/^(sonar|pplx-|r1-1776)/, "perplexity"],
@@ -92,6 +100,11 @@ const NAME_PATTERNS: ReadonlyArray<[RegExp, string]> = [
   [/^(dbrx)/, "databricks"],
   [/^(arctic-)/, "snowflake"],
   [/^(palmyra)/, "writer"],
+  [/^baichuan/, "baichuan"],
+  [/^(ling|ring)-(\d|flash|mini|plus|lite)/, "inclusionai"],
+  [/^kat-(coder|dev)/, "kwaipilot"],
+  [/^mimo-/, "xiaomi"],
+  [/^cogito-/, "deepcogito"],
 ];
 
 export function creatorFromOrg(org: string): string | null {

@@ -41,6 +41,11 @@ describe("normaliseModelName", () => {
     ["gpt-3.5-turbo-0613", "openai/gpt-3.5-turbo-0613"],
     ["o3-mini", "openai/o3-mini"],
     ["nvidia/llama-3.1-nemotron-70b-instruct", "nvidia/llama-3.1-nemotron-70b-instruct"],
+    ["anthropic--claude-3.5-sonnet", "anthropic/claude-3.5-sonnet"],
+    ["anthropic-claude-opus-4.7", "anthropic/claude-opus-4.7"],
+    ["regional.anthropic.claude-3-5-haiku-20241022-v1:0", "anthropic/claude-3.5-haiku-20241022"],
+    ["in.openai.gpt-5.6-luna", "openai/gpt-5.6-luna"],
+    ["phi35-mini-instruct", "microsoft/phi35-mini-instruct"],
   ])("%s -> %s", (raw, expected) => {
     expect(key(raw)).toBe(expected);
   });
@@ -52,15 +57,31 @@ describe("normaliseModelName", () => {
     expect(key("gpt-4-turbo")).not.toBe(key("gpt-4"));
   });
 
-  it("takes an unknown author as creator only where the source names authors", () => {
-    expect(key("inception/mercury-coder", true)).toBe("inception/mercury-coder");
-    expect(key("someorg/wizard-7b", true)).toBe("someorg/wizard-7b");
-    expect(key("somehost/wizard-7b")).toBeNull();
+  it("takes a Hugging Face author as the creator once seller routes are stripped", () => {
+    expect(key("inception/mercury-coder")).toBe("inception/mercury-coder");
+    expect(key("deepinfra/Sao10K/L3.3-70B-Euryale-v2.3")).toBe("sao10k/l3.3-70b-euryale-v2.3");
+    expect(key("TheDrummer/Anubis-70B-v1")).toBe("thedrummer/anubis-70b-v1");
+  });
+
+  it("reads an author that is also a seller's name only where the source names authors", () => {
+    expect(key("morph/morph-v3-fast", true)).toBe("morph/morph-v3-fast");
+    expect(key("morph/morph-v3-fast")).toBeNull();
+  });
+
+  it("falls back to the seller as creator where the seller is a lab", () => {
+    const result = normaliseModelName("muse-spark-1.2", { fallbackCreator: "meta" });
+    expect(result).toMatchObject({ ok: true, value: { creator: "meta", name: "muse-spark-1.2" } });
+  });
+
+  it("keeps the Bedrock vendor where the rest is no family of its own, and any AWS region", () => {
+    expect(key("bedrock/ap-southeast-3/deepseek.v3.2")).toBe("deepseek/deepseek-v3.2");
+    expect(key("deepseek.r1-v1:0")).toBe("deepseek/deepseek-r1");
   });
 
   it("refuses names that are not a model, with a reason", () => {
     expect(normaliseModelName("ft:gpt-3.5-turbo")).toEqual({ ok: false, reason: "fine-tuned model (per-customer)" });
     expect(normaliseModelName("together-ai-up-to-4b")).toMatchObject({ ok: false });
+    expect(normaliseModelName("70b")).toEqual({ ok: false, reason: "size bucket price, not a model" });
     expect(normaliseModelName("bedrock/ap-northeast-1/1-month-commitment/anthropic.claude-v1")).toMatchObject({ ok: false });
     expect(normaliseModelName("mystery-model-9000")).toEqual({ ok: false, reason: "creator cannot be told from the name" });
   });

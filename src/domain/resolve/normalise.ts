@@ -29,13 +29,16 @@ const ROUTE_SEGMENTS = new Set([
   "aiml", "v0", "morph", "recraft", "inference", "accounts", "models", "@cf", "@hf", "converse", "invoke",
   "us-east-1", "us-east-2", "us-west-1", "us-west-2", "eu-central-1", "eu-west-1", "eu-west-2", "eu-west-3",
   "eu-north-1", "ap-northeast-1", "ap-northeast-2", "ap-south-1", "ap-southeast-1", "ap-southeast-2", "ca-central-1",
-  "sa-east-1", "us-gov-west-1", "us-gov-east-1", "global", "us", "eu", "apac", "jp", "au", "eu_", "us_",
+  "global", "us", "eu", "apac", "jp", "au", "eu_", "us_",
 ]);
+
+/** AWS-style region segments: us-east-1, ap-southeast-3, us-gov-west-1. */
+const CLOUD_REGION = /^[a-z]{2}(-gov)?-[a-z]+-\d+$/;
 
 /** Names that are price buckets or fine-tunes, not a model. */
 const NOT_A_MODEL = [
   { pattern: /^ft:/, reason: "fine-tuned model (per-customer)" },
-  { pattern: /(^|\/)(up-to-|\d+(\.\d+)?b-\d+(\.\d+)?b$|above-\d+)/, reason: "size bucket price, not a model" },
+  { pattern: /(^|\/)(up-to-|\d+(\.\d+)?b-\d+(\.\d+)?b$|above-\d+|\d+(\.\d+)?b$)/, reason: "size bucket price, not a model" },
   { pattern: /commitment/, reason: "capacity commitment, not a model" },
   { pattern: /^(auto|router|openrouter\/(auto|auto-beta|free|bodybuilder|fusion|pareto[\w-]*))$/, reason: "router pseudo-model" },
 ];
@@ -46,8 +49,13 @@ const MONTHS: Record<string, string> = {
 };
 
 export interface NormaliseOptions {
-  /** The source writes "<author>/<model>" (OpenRouter, Hugging Face): an unknown author is the creator. */
+  /**
+   * The source writes "<author>/<model>" (OpenRouter): a first segment is the author even
+   * where the same word names a seller elsewhere ("morph/morph-v3-fast").
+   */
   orgIsAuthor?: boolean;
+  /** The creator to assume when the name does not tell: the seller, where it is a lab selling its own models. */
+  fallbackCreator?: string;
 }
 
 export function normaliseModelName(raw: string, options: NormaliseOptions = {}): NormaliseResult {
@@ -72,7 +80,7 @@ export function normaliseModelName(raw: string, options: NormaliseOptions = {}):
   const segments = text.split("/").filter(Boolean);
   while (segments.length > 1) {
     const head = segments[0]!.toLowerCase();
-    const known = ROUTE_SEGMENTS.has(head) && !(options.orgIsAuthor && segments.length === 2);
+    const known = (ROUTE_SEGMENTS.has(head) || CLOUD_REGION.test(head)) && !(options.orgIsAuthor && segments.length === 2);
     if (creatorFromOrg(head) !== null) org = head;
     else if (!known && segments.length === 2) org = head;
     steps.push(`stripped ${known || segments.length > 2 ? "route" : "organisation"} ${segments[0]}/`);
@@ -85,13 +93,22 @@ export function normaliseModelName(raw: string, options: NormaliseOptions = {}):
   name = cloud.name;
   if (cloud.org && !org) org = cloud.org;
 
+  // "anthropic--claude-3-haiku", "alibaba-qwen3-32b": a maker's name glued to a family name.
+  const glued = /^([a-z0-9]+)-{1,2}(.+)$/i.exec(name);
+  if (glued && creatorFromOrg(glued[1]!) !== null && creatorFromName(glued[2]!.toLowerCase()) !== null) {
+    org ??= glued[1]!.toLowerCase();
+    name = glued[2]!;
+    steps.push(`stripped maker prefix ${glued[1]}-`);
+  }
+
   const spelled = canonicalSpelling(name);
   if (spelled !== name.toLowerCase()) steps.push("canonical spelling");
   name = spelled;
   if (!name) return { ok: false, reason: "empty name after removing prefixes" };
 
-  const authorAsCreator = options.orgIsAuthor && org && /^[a-z0-9][a-z0-9._-]*$/.test(org) ? org : null;
-  const creator = (org ? creatorFromOrg(org) : null) ?? creatorFromName(name) ?? authorAsCreator;
+  // Once the seller routes are stripped, an "<org>/<model>" head is the Hugging Face author.
+  const authorAsCreator = org && /^[a-z0-9][a-z0-9._-]*$/.test(org) ? org : null;
+  const creator = (org ? creatorFromOrg(org) : null) ?? creatorFromName(name) ?? authorAsCreator ?? options.fallbackCreator ?? null;
   if (!creator) return { ok: false, reason: "creator cannot be told from the name" };
   return { ok: true, value: { creator, name, steps } };
 }
@@ -101,10 +118,11 @@ function stripCloudDecorations(name: string): { name: string; org: string | null
   const steps: string[] = [];
   let org: string | null = null;
   let text = name;
-  const bedrock = /^(?:(?:us|eu|apac|jp|au|global|us-gov)\.)?([a-z0-9-]+)\.(.+)$/i.exec(text);
+  const bedrock = /^(?:(?:us|eu|apac|jp|au|ca|in|global|us-gov|regional)\.)?([a-z0-9-]+)\.(.+)$/i.exec(text);
   if (bedrock && creatorFromOrg(bedrock[1]!.toLowerCase()) !== null && !/^\d/.test(bedrock[2]!)) {
     org = bedrock[1]!.toLowerCase();
-    text = bedrock[2]!;
+    // "deepseek.r1-v1:0" names deepseek-r1: keep the vendor where the rest is no family name of its own.
+    text = creatorFromName(bedrock[2]!.toLowerCase()) ? bedrock[2]! : `${org}-${bedrock[2]!}`;
     steps.push(`stripped bedrock vendor prefix ${org}.`);
   }
   const revision = /-v\d+(?::\d+)?$/i.exec(text);
