@@ -1,7 +1,10 @@
 import { z } from "zod";
 import { SOURCES } from "../../../scrapers/registry.ts";
 import { sourceStatuses, unmatchedNames } from "../../db/queries/sources.ts";
-import { limitInput } from "../inputs.ts";
+import { sourcedPricesAt } from "../../db/queries/prices.ts";
+import { findDisagreements } from "../../domain/prices/disagreements.ts";
+import { limitInput, modelInput } from "../inputs.ts";
+import { requireModelId } from "../model-reference.ts";
 import { publicProcedure, router } from "../trpc.ts";
 
 /** Every source with its last run, last success, and the share of rows resolved to a model. */
@@ -10,6 +13,24 @@ const statusProcedure = publicProcedure.query(({ ctx }) => sourceStatuses(ctx.db
 export const sourcesRouter = router({
   status: statusProcedure,
   health: statusProcedure,
+
+  /** Offerings whose current prices differ between sources by more than minDifference (default 1%). */
+  disagreements: publicProcedure
+    .input(
+      z
+        .object({
+          model: modelInput.optional(),
+          provider: z.string().min(1).optional(),
+          minDifference: z.number().min(0).max(10).default(0.01).describe("relative difference, 0.01 = 1%"),
+          limit: limitInput(5000, 500),
+        })
+        .default({ minDifference: 0.01, limit: 500 }),
+    )
+    .query(async ({ ctx, input }) => {
+      const modelIds = input.model ? [await requireModelId(ctx.db, input.model)] : undefined;
+      const rows = await sourcedPricesAt(ctx.db, { modelIds, provider: input.provider });
+      return findDisagreements(rows, input.minDifference).slice(0, input.limit);
+    }),
 
   /** Names no model matched: the newest, and their count per source and reason. */
   unmatched: publicProcedure
