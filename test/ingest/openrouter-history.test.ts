@@ -1,7 +1,7 @@
 import { and, eq, gte, isNull, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openrouterSource } from "../../scrapers/openrouter/index.ts";
-import { changeEvents, offerings, pricePeriods } from "../../src/db/schema/index.ts";
+import { changeEvents, offerings, pricePeriods, rawPayloads } from "../../src/db/schema/index.ts";
 import { runSource, type RunSummary } from "../../src/jobs/run-source.ts";
 import { useTestDatabase } from "../helpers/database.ts";
 import { snapshotDocument } from "../helpers/snapshots.ts";
@@ -69,6 +69,9 @@ describe("OpenRouter day over day (2026-03-03 -> 2026-03-04)", () => {
     const again = await runSource(db, openrouterSource, { trigger: "replay", at: DAY2, load: file("models-data-sorted_2026-03-04_from-skissue-1b28d83d2b.json") });
     expect(again).toMatchObject({ status: "succeeded", changed: 0 });
     expect(await countRows()).toEqual(before);
+    // The payload archive is content-addressed: the repeated file is stored once.
+    const [archive] = await db.select({ n: sql<number>`count(*)::int` }).from(rawPayloads);
+    expect(archive!.n).toBe(2);
   });
 
   it("keeps no float noise in current prices", async () => {
