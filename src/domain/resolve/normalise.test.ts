@@ -46,6 +46,7 @@ describe("normaliseModelName", () => {
     ["regional.anthropic.claude-3-5-haiku-20241022-v1:0", "anthropic/claude-3.5-haiku-20241022"],
     ["in.openai.gpt-5.6-luna", "openai/gpt-5.6-luna"],
     ["phi35-mini-instruct", "microsoft/phi35-mini-instruct"],
+    ["fireworks_ai/accounts/fireworks/models/code-llama-34b-instruct", "meta/code-llama-34b-instruct"],
   ])("%s -> %s", (raw, expected) => {
     expect(key(raw)).toBe(expected);
   });
