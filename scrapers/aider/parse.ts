@@ -11,6 +11,7 @@ import type { ScoreObservation, SkippedEntry } from "../../src/domain/observatio
 import { PayloadError, type ParseResult, type PayloadDocument } from "../source.ts";
 import { AIDER_SOURCE_ID, aiderLeaderboards, leaderboardOfDocument, type AiderLeaderboard } from "./leaderboards.ts";
 import { aiderSetting } from "./setting.ts";
+import { describeIssues } from "../../src/domain/zod-issues.ts";
 
 const runSchema = z.object({
   dirname: z.string().min(1),
@@ -45,8 +46,7 @@ function readRuns(document: PayloadDocument): AiderRun[] {
   return content.map((entry, index) => {
     const result = runSchema.safeParse(entry);
     if (result.success) return result.data;
-    const issues = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
-    throw payloadError(`run ${index + 1} does not have the expected fields: ${issues}`, document);
+    throw payloadError(`run ${index + 1} does not have the expected fields: ${describeIssues(result.error)}`, document);
   });
 }
 

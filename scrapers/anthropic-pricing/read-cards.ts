@@ -8,6 +8,7 @@
 import * as cheerio from "cheerio";
 import { z } from "zod";
 import { CardLayoutError } from "./errors.ts";
+import { describeIssues } from "../../src/domain/zod-issues.ts";
 
 const priceRowSchema = z.object({
   label: z.string().trim().min(1),
@@ -54,8 +55,7 @@ export function readPricingCards(html: string): PricingPage {
   });
   const result = pricingPageSchema.safeParse(page);
   if (!result.success) {
-    const issues = result.error.issues.slice(0, 3).map((issue) => `${issue.path.join(".")}: ${issue.message}`);
-    throw new CardLayoutError(`pricing cards do not have the expected shape: ${issues.join("; ")}`);
+    throw new CardLayoutError(`pricing cards do not have the expected shape: ${describeIssues(result.error, 3)}`);
   }
   return result.data;
 }

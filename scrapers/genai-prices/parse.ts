@@ -10,7 +10,8 @@ import type { PriceObservation, SkippedEntry } from "../../src/domain/observatio
 import { canonicalProviderId } from "../../src/domain/providers.ts";
 import { PayloadError, parseJsonDocument, type ParseResult, type PayloadDocument } from "../source.ts";
 import { modelObservations } from "./model-observations.ts";
-import { dataFileSchema, describeIssues, modelIdSchema, modelSchema, type GenaiModel } from "./schema.ts";
+import { dataFileSchema, modelIdSchema, modelSchema, type GenaiModel } from "./schema.ts";
+import { describeIssues } from "../../src/domain/zod-issues.ts";
 
 export const GENAI_PRICES_ID = "genai-prices";
 

@@ -54,7 +54,3 @@ export type ModelPrice = z.infer<typeof modelPriceSchema>;
 export type ConditionalPrice = z.infer<typeof conditionalPriceSchema>;
 export type GenaiModel = z.infer<typeof modelSchema>;
 
-/** One line per zod issue, with its path, for PayloadError messages. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`).join("; ");
-}

@@ -8,8 +8,9 @@ import type { PriceObservation, SkippedEntry } from "../../src/domain/observatio
 import { canonicalProviderId } from "../../src/domain/providers.ts";
 import { PayloadError, parseJsonDocument, type ParseResult, type PayloadDocument } from "../source.ts";
 import { distinctModels } from "./duplicates.ts";
-import { describeIssues, modelIdSchema, modelSchema, vendorFileSchema, type LlmPricesModel } from "./schema.ts";
+import { modelIdSchema, modelSchema, vendorFileSchema, type LlmPricesModel } from "./schema.ts";
 import { vendorObservations } from "./vendor-observations.ts";
+import { describeIssues } from "../../src/domain/zod-issues.ts";
 
 export const LLM_PRICES_ID = "llm-prices";
 

@@ -31,7 +31,3 @@ export const modelIdSchema = z.object({ id: z.string() });
 export type HistoryRow = z.infer<typeof historyRowSchema>;
 export type LlmPricesModel = z.infer<typeof modelSchema>;
 
-/** One line per zod issue, with its path, for PayloadError messages. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`).join("; ");
-}

@@ -4,6 +4,7 @@
  */
 import type { z } from "zod";
 import { PayloadError, type PayloadDocument } from "../source.ts";
+import { describeIssues } from "../../src/domain/zod-issues.ts";
 
 export const LMARENA_SOURCE_ID = "lmarena";
 
@@ -22,10 +23,5 @@ export function validatePayload<Schema extends z.ZodType>(
 ): z.infer<Schema> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const issues = result.error.issues
-    .slice(0, MAX_REPORTED_ISSUES)
-    .map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`)
-    .join("; ");
-  const more = result.error.issues.length > MAX_REPORTED_ISSUES ? ` (+${result.error.issues.length - MAX_REPORTED_ISSUES} more)` : "";
-  throw lmarenaPayloadError(`${what} does not have the expected shape: ${issues}${more}`, document);
+  throw lmarenaPayloadError(`${what} does not have the expected shape: ${describeIssues(result.error, MAX_REPORTED_ISSUES)}`, document);
 }

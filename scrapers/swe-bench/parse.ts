@@ -12,6 +12,7 @@ import { normaliseDecimal } from "../../src/domain/money.ts";
 import type { ModelHints, ScoreObservation, SkippedEntry } from "../../src/domain/observation.ts";
 import { PayloadError, parseJsonDocument, type ParseResult, type PayloadDocument } from "../source.ts";
 import { BASH_ONLY_BOARD, SWE_BENCH_SOURCE_ID, sweBenchBoards } from "./leaderboards.ts";
+import { describeIssues } from "../../src/domain/zod-issues.ts";
 
 const leaderboardsSchema = z.object({
   leaderboards: z.array(z.object({ name: z.string().min(1), results: z.array(z.unknown()) })).min(1),
@@ -32,10 +33,6 @@ type SweBenchResult = z.infer<typeof resultSchema>;
 
 function payloadError(message: string, document?: PayloadDocument): PayloadError {
   return new PayloadError(SWE_BENCH_SOURCE_ID, message, document?.name);
-}
-
-function issuesOf(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`).join("; ");
 }
 
 function tagValues(tags: readonly string[], kind: "Model" | "Org" | "System"): string[] {
@@ -64,13 +61,13 @@ function hintsOf(result: SweBenchResult, board: string): ModelHints {
 
 function readResult(entry: unknown, board: string, index: number, document: PayloadDocument): SweBenchResult {
   const parsed = resultSchema.safeParse(entry);
-  if (!parsed.success) throw payloadError(`${board} result ${index + 1} does not have the expected fields: ${issuesOf(parsed.error)}`, document);
+  if (!parsed.success) throw payloadError(`${board} result ${index + 1} does not have the expected fields: ${describeIssues(parsed.error)}`, document);
   return parsed.data;
 }
 
 function parseLeaderboards(document: PayloadDocument): ParseResult<ScoreObservation> {
   const parsed = leaderboardsSchema.safeParse(parseJsonDocument(SWE_BENCH_SOURCE_ID, document));
-  if (!parsed.success) throw payloadError(`not a SWE-bench leaderboards file: ${issuesOf(parsed.error)}`, document);
+  if (!parsed.success) throw payloadError(`not a SWE-bench leaderboards file: ${describeIssues(parsed.error)}`, document);
   const observations: ScoreObservation[] = [];
   const skipped: SkippedEntry[] = [];
   for (const board of parsed.data.leaderboards) {

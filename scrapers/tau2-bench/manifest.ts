@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { PayloadError, parseJsonDocument, type PayloadDocument } from "../source.ts";
 import { SUBMISSIONS_URL, TAU2_SOURCE_ID, type Tau2Track } from "./benchmarks.ts";
+import { describeIssues } from "../../src/domain/zod-issues.ts";
 
 export const MANIFEST_URL = `${SUBMISSIONS_URL}/manifest.json`;
 
@@ -22,8 +23,7 @@ export function isManifestDocument(documentName: string): boolean {
 export function readManifest(document: PayloadDocument): Map<string, Tau2Track> {
   const parsed = manifestSchema.safeParse(parseJsonDocument(TAU2_SOURCE_ID, document));
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`).join("; ");
-    throw new PayloadError(TAU2_SOURCE_ID, `not a leaderboard manifest: ${issues}`, document.name);
+    throw new PayloadError(TAU2_SOURCE_ID, `not a leaderboard manifest: ${describeIssues(parsed.error)}`, document.name);
   }
   const tracks = new Map<string, Tau2Track>();
   const lists: [Tau2Track, string[]][] = [

@@ -17,6 +17,7 @@ import { PayloadError, parseJsonDocument, type ParseResult, type PayloadDocument
 import { TAU2_SOURCE_ID, tau2BenchmarkId, type Tau2Track } from "./benchmarks.ts";
 import { isManifestDocument, readManifest } from "./manifest.ts";
 import { submissionSchema, type Submission } from "./submission.ts";
+import { describeIssues } from "../../src/domain/zod-issues.ts";
 
 function payloadError(message: string, document?: PayloadDocument): PayloadError {
   return new PayloadError(TAU2_SOURCE_ID, message, document?.name);
@@ -32,8 +33,7 @@ function submissionFolder(documentName: string): string | null {
 function readSubmission(document: PayloadDocument): Submission {
   const parsed = submissionSchema.safeParse(parseJsonDocument(TAU2_SOURCE_ID, document));
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`).join("; ");
-  throw payloadError(`not a leaderboard submission: ${issues}`, document);
+  throw payloadError(`not a leaderboard submission: ${describeIssues(parsed.error)}`, document);
 }
 
 /** Why a submission is an agent system rather than one model, or null. */

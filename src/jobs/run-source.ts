@@ -11,6 +11,7 @@ import { writePriceHistory, type WriteCounts } from "../db/queries/price-history
 import { archiveDocuments, finishRun, startRun, type RunTrigger } from "../db/queries/runs.ts";
 import { writeScoreHistory } from "../db/queries/score-history.ts";
 import type { z } from "zod";
+import { describeIssues } from "../domain/zod-issues.ts";
 import { priceObservationSchema, scoreObservationSchema, type SkippedEntry } from "../domain/observation.ts";
 import type { BenchmarkSource, PayloadDocument, PriceSource, SourceDefinition } from "../../scrapers/source.ts";
 
@@ -130,7 +131,7 @@ function validateObservations<S extends z.ZodType<{ model: string }>>(
   for (const observation of observations) {
     const result = schema.safeParse(observation);
     if (result.success) valid.push(result.data);
-    else invalid.push({ name: observation.model, reason: result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ") });
+    else invalid.push({ name: observation.model, reason: describeIssues(result.error) });
   }
   return { valid, invalid };
 }
