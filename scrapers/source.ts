@@ -2,7 +2,9 @@
  * The shape every scraper folder exports: where its payload lives, when to fetch it,
  * and a pure parse() from the fetched documents to observations. No I/O here.
  */
+import type { z } from "zod";
 import type { PriceObservation, ScoreObservation, SkippedEntry } from "../src/domain/observation.ts";
+import { describeIssues } from "../src/domain/zod-issues.ts";
 
 /** One fetched (or replayed) file: `name` is the URL or the path relative to the replay root. */
 export interface PayloadDocument {
@@ -105,6 +107,13 @@ export function parseJsonDocument(sourceId: string, document: PayloadDocument): 
     const detail = error instanceof Error ? error.message : String(error);
     throw new PayloadError(sourceId, `invalid JSON: ${detail}`, document.name);
   }
+}
+
+/** JSON.parse, then a zod schema; a mismatch is a layout change, reported with its first few issues. */
+export function readJsonDocument<T>(sourceId: string, document: PayloadDocument, schema: z.ZodType<T>): T {
+  const result = schema.safeParse(parseJsonDocument(sourceId, document));
+  if (result.success) return result.data;
+  throw new PayloadError(sourceId, `unexpected layout: ${describeIssues(result.error, 3)}`, document.name);
 }
 
 export function singleDocument(sourceId: string, documents: readonly PayloadDocument[]): PayloadDocument {

@@ -1,17 +1,9 @@
 /** Reads the models.dev JSON body against a zod schema, failing the run with the first few mismatches. */
-import { z } from "zod";
-import { PayloadError, parseJsonDocument, type PayloadDocument } from "../source.ts";
+import type { z } from "zod";
+import { readJsonDocument, type PayloadDocument } from "../source.ts";
 
 export const MODELSDEV_SOURCE_ID = "modelsdev";
 
-const ISSUES_SHOWN = 3;
-
 export function readModelsDevJson<T>(document: PayloadDocument, schema: z.ZodType<T>): T {
-  const result = schema.safeParse(parseJsonDocument(MODELSDEV_SOURCE_ID, document));
-  if (result.success) return result.data;
-  const issues = result.error.issues
-    .slice(0, ISSUES_SHOWN)
-    .map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`)
-    .join("; ");
-  throw new PayloadError(MODELSDEV_SOURCE_ID, `unexpected layout: ${issues}`, document.name);
+  return readJsonDocument(MODELSDEV_SOURCE_ID, document, schema);
 }
