@@ -3,8 +3,10 @@ import { priceChanges } from "../../db/queries/prices.ts";
 import { isoDateInput, limitInput, modelInput } from "../inputs.ts";
 import { requireModelId } from "../model-reference.ts";
 import { publicProcedure, router } from "../trpc.ts";
+import { pricewarFigureProcedures } from "./pricewar-figures.ts";
 
 export const pricewarRouter = router({
+  ...pricewarFigureProcedures,
   /** Price changes (cuts, hikes), listings and delistings, newest first. */
   changes: publicProcedure
     .input(

@@ -75,7 +75,9 @@ export function sourcedPricesAt(db: Executor, filter: OfferingFilter, at?: Date)
  */
 export async function consolidatedPricesAt(db: Executor, filter: OfferingFilter, at?: Date) {
   const rows = await sourcedPricesAt(db, filter, at);
-  return consolidate(rows as Array<PriceRow & SourcedPrice>);
+  // As of a past date, a source's freshness is what was known then: sightings after it do not count.
+  const known = at ? rows.map((row) => (row.lastSeenAt > at ? { ...row, lastSeenAt: at } : row)) : rows;
+  return consolidate(known as Array<PriceRow & SourcedPrice>);
 }
 
 export function offeringHistory(db: Executor, filter: OfferingFilter) {
