@@ -110,7 +110,26 @@ export function normaliseModelName(raw: string, options: NormaliseOptions = {}):
   const authorAsCreator = org && /^[a-z0-9][a-z0-9._-]*$/.test(org) ? org : null;
   const creator = (org ? creatorFromOrg(org) : null) ?? creatorFromName(name) ?? authorAsCreator ?? options.fallbackCreator ?? null;
   if (!creator) return { ok: false, reason: "creator cannot be told from the name" };
-  return { ok: true, value: { creator, name, steps } };
+  const served = withoutHostDecorations(creator, name);
+  if (served !== name) steps.push("host serving decorations of an open-weight Llama");
+  return { ok: true, value: { creator, name: served, steps } };
+}
+
+/** Words hosts add to the Llama they serve (Groq's "versatile", Together's "Turbo", a quantisation). */
+const LLAMA_HOST_WORDS = /-(versatile|specdec|turbo|fp8|fp16|bf16|int4|int8|awq|reference)(?=-|$)/g;
+
+/**
+ * Hosts sell Meta's open-weight Llama 3.x chat models under their own spellings:
+ * "llama-3.3-70b-versatile" (Groq), "Meta-Llama-3.1-70B-Instruct-Turbo" (Together, FP8).
+ * They are the instruct release, so that host spreads compare like with like. A bare
+ * "llama-3.1-405b" is left alone: OpenRouter sells the base model under that name. Only
+ * Meta's Llama is treated so: other families' suffixes (gpt-3.5-turbo) name other models.
+ */
+export function withoutHostDecorations(creator: string, name: string): string {
+  if (creator !== "meta" || !/^llama-\d(\.\d)?-\d+b(-|$)/.test(name)) return name;
+  const bare = name.replace(LLAMA_HOST_WORDS, "");
+  if (bare === name) return name;
+  return /-(instruct|chat|base|vision|guard)(-|$)/.test(bare) ? bare : `${bare}-instruct`;
 }
 
 /** Bedrock and Vertex spellings: "us.anthropic.claude-3-5-sonnet-20240620-v1:0", "claude-3-5-sonnet@20240620". */
