@@ -1,9 +1,11 @@
 /** The whole API. `AppRouter` is the type TypeScript clients import. */
+import { benchmarksRouter } from "./routers/benchmarks.ts";
 import { healthProcedure } from "./routers/health.ts";
 import { modelsRouter } from "./routers/models.ts";
 import { pricesRouter } from "./routers/prices.ts";
 import { pricewarRouter } from "./routers/pricewar.ts";
 import { sourcesRouter } from "./routers/sources.ts";
+import { tasksRouter } from "./routers/tasks.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({
@@ -12,6 +14,8 @@ export const appRouter = router({
   prices: pricesRouter,
   pricewar: pricewarRouter,
   sources: sourcesRouter,
+  benchmarks: benchmarksRouter,
+  tasks: tasksRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -209,7 +209,9 @@ describe(`score history writer (${engine})`, () => {
         aider("2025-04-02T00:00:00Z", series.map(([asOf, value]) => score({ model: "o3-mini (high)", setting: "high, diff", score: value, asOf }))),
       );
       expect(counts).toMatchObject({ parsed: 4, changed: 1, rejected: [] });
-      const periods = await periodsOf(tx, "o3-mini (high)");
+      // "(high)" is the setting, split off the name: the periods belong to o3-mini itself.
+      const periods = await periodsOf(tx, "o3-mini");
+      expect(periods.map((p) => [p.setting, p.rawName])).toEqual(Array(3).fill(["high, diff", "o3-mini (high)"]));
       expect(periods.map((p) => [p.score, p.validFrom.toISOString().slice(0, 10), p.validTo?.toISOString().slice(0, 10) ?? null])).toEqual([
         ["55", "2025-01-01", "2025-02-01"],
         ["60.2", "2025-02-01", "2025-04-01"],

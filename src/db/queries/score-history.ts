@@ -4,6 +4,11 @@
  * setting, for one source) against what is recorded (domain/history/period-plan) and
  * applies the plans. Scores are dated by the source (asOf), not by the run. Call it
  * inside the run's transaction: it either writes all of a run or nothing.
+ *
+ * A setting written into the name ("o3 (high)", "…-thinking-16k") is split off before
+ * resolution (domain/resolve/settings.ts): the score belongs to the priced base model and
+ * the setting rides on the series. The alias is recorded under the base name; the raw
+ * name stays on each period.
  */
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Executor } from "../client.ts";
@@ -13,6 +18,7 @@ import type { WriteCounts } from "./price-history.ts";
 import { decimalEquals, InvalidAmountError, normaliseDecimal, type DecimalString } from "../../domain/money.ts";
 import type { ScoreObservation, SkippedEntry } from "../../domain/observation.ts";
 import { planSeries, type RecordedPeriod, type SeriesPlan } from "../../domain/history/period-plan.ts";
+import { combineSettings, splitSetting } from "../../domain/resolve/settings.ts";
 import type { BenchmarkDefinition } from "../../../scrapers/source.ts";
 
 export interface ScoreWriteInput {
@@ -85,7 +91,7 @@ export async function writeScoreHistory(db: Executor, input: ScoreWriteInput): P
   await upsertBenchmarks(db, input.sourceId, input.benchmarks);
   const definitions = new Map(input.benchmarks.map((benchmark) => [benchmark.id, benchmark]));
 
-  const known: Array<{ observation: ScoreObservation; index: number }> = [];
+  const known: Array<{ observation: ScoreObservation; index: number; base: string; setting: string }> = [];
   for (const [index, observation] of input.observations.entries()) {
     const definition = definitions.get(observation.benchmark);
     if (!definition) {
@@ -95,19 +101,22 @@ export async function writeScoreHistory(db: Executor, input: ScoreWriteInput): P
         name: observation.model,
         reason: `score on the ${observation.scale} scale for ${observation.benchmark}, which is defined on the ${definition.scale} scale`,
       });
-    } else known.push({ observation, index });
+    } else {
+      const { base, setting } = splitSetting(observation.model);
+      known.push({ observation, index, base, setting: combineSettings(setting, observation.setting) });
+    }
   }
 
   const resolutions = await resolveNames(
     db,
     input.sourceId,
-    known.map(({ observation }) => ({ raw: observation.model, hints: observation.hints })),
+    known.map(({ observation, base }) => ({ raw: base, hints: observation.hints })),
     { namesHaveAuthors: input.namesHaveAuthors ?? false, at: input.at },
   );
 
   const bySeries = new Map<string, Observed[]>();
-  for (const { observation, index } of known) {
-    const modelId = resolutions.get(observation.model)?.modelId;
+  for (const { observation, index, base, setting } of known) {
+    const modelId = resolutions.get(base)?.modelId;
     if (!modelId) {
       counts.unmatched++;
       continue;
@@ -120,7 +129,7 @@ export async function writeScoreHistory(db: Executor, input: ScoreWriteInput): P
       counts.rejected.push({ name: observation.model, reason: error.message });
       continue;
     }
-    const key: SeriesKey = { modelId, benchmarkId: observation.benchmark, setting: observation.setting ?? "" };
+    const key: SeriesKey = { modelId, benchmarkId: observation.benchmark, setting };
     const observed: Observed = { key, rawName: observation.model, index, validFrom: new Date(`${observation.asOf}T00:00:00Z`), validTo: null, value };
     const series = bySeries.get(seriesKeyString(key)) ?? [];
     series.push(observed);
@@ -146,7 +155,7 @@ export async function writeScoreHistory(db: Executor, input: ScoreWriteInput): P
  * Definitions are the source's own: re-ingesting refreshes their text. An id already
  * defined by another source is a catalogue error, not something to overwrite.
  */
-async function upsertBenchmarks(db: Executor, sourceId: string, definitions: readonly BenchmarkDefinition[]): Promise<void> {
+export async function upsertBenchmarks(db: Executor, sourceId: string, definitions: readonly BenchmarkDefinition[]): Promise<void> {
   if (definitions.length === 0) return;
   const rows = definitions.map((definition) => ({ ...definition, sourceId }));
   await db

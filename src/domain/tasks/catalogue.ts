@@ -1,0 +1,364 @@
+/**
+ * The task-class catalogue: reviewed data. For each class, the benchmarks that inform it
+ * (ids from the benchmark sources' catalogues), their weights, and the token profile of a
+ * typical call, each with the reason. Quality per (model, class) is computed from it
+ * (quality.ts); syncTaskCatalogue() mirrors it into task_classes / task_benchmark_weights.
+ *
+ * Weights were set from what each benchmark measures, before looking at how many models
+ * each covers; they sum to 1 per class. A `versions` entry is one index re-based by its
+ * publisher (Artificial Analysis re-bases its indices with every Intelligence Index
+ * version and the parser gives each version its own id): at an as-of date quality uses the
+ * newest listed version that has scores then, and never mixes two versions.
+ *
+ * Token profiles price one typical call (input, output, share of input read from cache).
+ * Where a public measurement exists it is cited; the rest are estimates, and say so.
+ * Sources cited below:
+ * - [OR] OpenRouter and a16z, "State of AI: an empirical 100 trillion token study" (Dec 2025),
+ *   https://openrouter.ai/state-of-ai : programming requests average about 20k prompt tokens,
+ *   other large categories about 5k; prompt tokens per request grew about 4x in 2025.
+ * - [LMSYS] Zheng et al., "LMSYS-Chat-1M" (ICLR 2024), https://arxiv.org/abs/2309.11998 :
+ *   Chatbot Arena conversations average 2 turns, ~70 prompt and ~215 response tokens a turn.
+ * - [CACHE] Anthropic prompt caching, https://docs.anthropic.com/en/docs/build-with-claude/prompt-caching ;
+ *   Claude Code is built around it (T. Shihipar, quoted at
+ *   https://simonwillison.net/2026/Feb/20/thariq-shihipar/); one user measured 84% of Claude
+ *   Code input tokens read from cache (https://docs.bswen.com/blog/2026-03-10-prompt-caching-claude-code).
+ * - [LCR] Artificial Analysis, AA-LCR: questions over ~100k-token document sets,
+ *   https://artificialanalysis.ai/methodology/intelligence-benchmarking
+ * - [CUAD] Contract Understanding Atticus Dataset card, https://huggingface.co/datasets/theatticusproject/cuad-qa :
+ *   198.5 MB of test rows for 4,182 questions that each carry their whole contract, i.e.
+ *   ~47 KB (~12k tokens) per contract, and 41 clause questions asked of every contract.
+ */
+import { z } from "zod";
+
+const benchmarkId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "kebab-case benchmark id");
+
+const weightEntrySchema = z.union([
+  z.object({ benchmark: benchmarkId, weight: z.number().positive().max(1), why: z.string().min(1) }).strict(),
+  z
+    .object({
+      /** Name of the re-based index, e.g. "aa-intelligence-index". */
+      index: benchmarkId,
+      /** Its versioned benchmark ids, newest first. */
+      versions: z.array(benchmarkId).min(2),
+      weight: z.number().positive().max(1),
+      why: z.string().min(1),
+    })
+    .strict(),
+]);
+
+export const taskClassSchema = z
+  .object({
+    id: z.string().regex(/^[a-z]+(-[a-z]+)*$/),
+    name: z.string().min(1),
+    description: z.string().min(1),
+    rationale: z.string().min(1),
+    weights: z.array(weightEntrySchema).min(1),
+    profile: z
+      .object({
+        inputTokens: z.number().int().positive(),
+        outputTokens: z.number().int().positive(),
+        cachedShare: z.number().min(0).max(1),
+        why: z.string().min(1),
+      })
+      .strict(),
+  })
+  .strict()
+  .superRefine((task, context) => {
+    const total = task.weights.reduce((sum, entry) => sum + entry.weight, 0);
+    if (Math.abs(total - 1) > 1e-9) context.addIssue({ code: "custom", message: `${task.id}: weights sum to ${total}, not 1` });
+    const ids = task.weights.flatMap((entry) => ("benchmark" in entry ? [entry.benchmark] : entry.versions));
+    const repeated = ids.filter((id, index) => ids.indexOf(id) !== index);
+    if (repeated.length > 0) context.addIssue({ code: "custom", message: `${task.id}: ${repeated.join(", ")} listed twice` });
+  });
+
+export type TaskClassEntry = z.infer<typeof taskClassSchema>;
+
+/** One weighted input of a class: a benchmark, or the versions of one re-based index (newest first). */
+export interface TaskComponent {
+  /** The benchmark id, or the index name of a version group. */
+  key: string;
+  benchmarks: readonly string[];
+  weight: number;
+  why: string;
+}
+
+export interface TaskClass extends Omit<TaskClassEntry, "weights"> {
+  components: readonly TaskComponent[];
+}
+
+const CATALOGUE_DATA = [
+  {
+    id: "chat",
+    name: "Chat",
+    description: "General assistant conversation: questions, advice, writing help, several turns.",
+    rationale:
+      "What users of a chat assistant want is measured most directly by blind human preference on real prompts, so LMArena's " +
+      "style-controlled boards carry most of the weight (style control keeps length and markdown from buying votes). " +
+      "Multi-turn and creative-writing categories add the conversational and writing parts; LiveBench Language and the AA " +
+      "Intelligence Index add objectively graded language skill and general capability, which preference alone under-weights.",
+    weights: [
+      { benchmark: "lmarena-text-style-control", weight: 0.5, why: "Blind pairwise human votes on real chat prompts, style-controlled." },
+      { benchmark: "lmarena-text-style-control-multi-turn", weight: 0.15, why: "Votes on conversations of more than one turn." },
+      { benchmark: "lmarena-text-style-control-creative-writing", weight: 0.1, why: "Votes on writing prompts, a large share of chat use." },
+      { benchmark: "livebench-language", weight: 0.1, why: "Objectively graded language tasks (connections, plot unscrambling, typos)." },
+      {
+        index: "aa-intelligence-index",
+        versions: ["aa-intelligence-index-v4-1", "aa-intelligence-index-v2"],
+        weight: 0.15,
+        why: "General capability across AA's evaluations; a re-based index, one version at a time.",
+      },
+    ],
+    profile: {
+      inputTokens: 2000,
+      outputTokens: 400,
+      cachedShare: 0.25,
+      why:
+        "[LMSYS] ~70 prompt and ~215 response tokens a turn over 2 turns; a deployed assistant adds a system prompt and resends " +
+        "the history, and [OR] puts non-programming requests near 5k prompt tokens: 2,000 in, 400 out (estimate between the two). " +
+        "The resent history is the cacheable prefix: a quarter of the input (estimate).",
+    },
+  },
+  {
+    id: "coding",
+    name: "Coding",
+    description: "One-call code work: write, edit, fix or explain code with the relevant files in the prompt.",
+    rationale:
+      "Aider polyglot measures what a coding assistant does (edit real code in six languages through a diff format, tests " +
+      "decide). LiveBench Coding and AA's LiveCodeBench add fresh, contamination-limited generation problems graded by tests; " +
+      "SciCode adds scientific code. LMArena's coding category and Code Arena add human judgement of code answers and built apps.",
+    weights: [
+      { benchmark: "aider-polyglot", weight: 0.25, why: "Edits to real exercises in C++, Go, Java, JavaScript, Python, Rust; pass rate by tests." },
+      { benchmark: "livebench-coding", weight: 0.2, why: "Fresh code generation and completion tasks, graded by tests." },
+      { benchmark: "aa-livecodebench", weight: 0.2, why: "Recent competitive-programming problems, graded by tests, run by AA on every model." },
+      { benchmark: "aa-scicode", weight: 0.1, why: "Scientific computing code, graded by tests." },
+      { benchmark: "lmarena-text-style-control-coding", weight: 0.15, why: "Human preference on real prompts that involve code." },
+      { benchmark: "lmarena-code", weight: 0.1, why: "Human preference on apps and sites the models build (Code Arena)." },
+    ],
+    profile: {
+      inputTokens: 20000,
+      outputTokens: 1000,
+      cachedShare: 0.5,
+      why:
+        "[OR] programming requests average about 20k prompt tokens (files and logs in context). Output 1,000 tokens: an edit or a " +
+        "function with a short explanation (estimate). IDE assistants resend the same files turn after turn, so half the input " +
+        "is a cached prefix (estimate, below the agent loop's share).",
+    },
+  },
+  {
+    id: "agentic-coding",
+    name: "Agentic coding",
+    description: "A coding agent's step: read the repository, run commands and tests, edit files, repeat until the issue is solved.",
+    rationale:
+      "Only benchmarks where the model drives a multi-step loop count. SWE-bench bash-only runs every model in the same minimal " +
+      "scaffold on real GitHub issues, so it compares models rather than agent systems (the other SWE-bench boards score " +
+      "scaffolds and are left out). Terminal-Bench (both AA sets: Hard in index v4.0, 2.1 in v4.1) measures shell work; " +
+      "LiveBench Agentic Coding solves repository tasks in three languages.",
+    weights: [
+      { benchmark: "swe-bench-bash-only", weight: 0.35, why: "SWE-bench Verified issues, one fixed scaffold for every model." },
+      { benchmark: "livebench-agentic-coding", weight: 0.3, why: "Agentic repository tasks in JavaScript, TypeScript and Python." },
+      { benchmark: "aa-terminal-bench-v2-1", weight: 0.2, why: "Terminal-Bench 2.1 agentic shell tasks, run by AA." },
+      { benchmark: "aa-terminal-bench-hard", weight: 0.15, why: "Terminal-Bench Hard, the earlier AA task set (kept: a different set, not a re-base)." },
+    ],
+    profile: {
+      inputTokens: 50000,
+      outputTokens: 1500,
+      cachedShare: 0.85,
+      why:
+        "An agent call resends the system prompt, tool definitions and the whole trajectory: prompts far above [OR]'s 20k " +
+        "programming average once a task runs a few dozen steps; 50,000 in and 1,500 out per step (estimate). [CACHE] such " +
+        "loops read most input from cache: 84% measured on Claude Code, so 0.85.",
+    },
+  },
+  {
+    id: "reasoning",
+    name: "Reasoning",
+    description: "Hard multi-step questions: analysis, science, logic puzzles, expert knowledge.",
+    rationale:
+      "LiveBench Reasoning (fresh logic puzzles), GPQA Diamond (graduate science) and Humanity's Last Exam (frontier expert " +
+      "questions) are objectively graded and hard to saturate; MMLU-Pro adds breadth at a lower weight since frontier models " +
+      "cluster near its ceiling. LMArena's hard-prompt and expert categories add human judgement of difficult real questions.",
+    weights: [
+      { benchmark: "livebench-reasoning", weight: 0.25, why: "Fresh logic and spatial reasoning puzzles, objectively graded." },
+      { benchmark: "aa-gpqa", weight: 0.2, why: "GPQA Diamond graduate-level science questions." },
+      { benchmark: "aa-hle", weight: 0.2, why: "Humanity's Last Exam: frontier expert questions, far from saturated." },
+      { benchmark: "aa-mmlu-pro", weight: 0.1, why: "Broad knowledge-and-reasoning multiple choice; near its ceiling for frontier models." },
+      { benchmark: "lmarena-text-style-control-hard-prompts", weight: 0.15, why: "Human preference on prompts meeting LMArena's hardness criteria." },
+      { benchmark: "lmarena-text-style-control-expert", weight: 0.1, why: "Human preference on expert-level prompts." },
+    ],
+    profile: {
+      inputTokens: 3000,
+      outputTokens: 6000,
+      cachedShare: 0.1,
+      why:
+        "A question with its material (3,000 tokens, estimate) and a long answer: reasoning models bill their thinking as " +
+        "output, and [OR] reports output tokens per request roughly tripled in 2025 as reasoning models took over half the " +
+        "traffic; 6,000 out (estimate). Little is reused between questions: 0.1 cached (estimate).",
+    },
+  },
+  {
+    id: "math",
+    name: "Math",
+    description: "Competition and applied mathematics: solve, prove, compute.",
+    rationale:
+      "The AA Math Index (AIME-based; a re-based index, one version at a time) and LiveBench Mathematics (competition, " +
+      "olympiad, integrals, AMPS hard) are graded against known answers; LMArena's math category adds how people rate " +
+      "answers to their own maths questions.",
+    weights: [
+      {
+        index: "aa-math-index",
+        versions: ["aa-math-index-v4-1", "aa-math-index-v2"],
+        weight: 0.35,
+        why: "AA's maths composite (AIME 2025 in v4.1; AIME and MATH-500 in v2), one version at a time.",
+      },
+      { benchmark: "livebench-math", weight: 0.35, why: "Fresh competition, olympiad and integral problems, answer-checked." },
+      { benchmark: "lmarena-text-style-control-math", weight: 0.3, why: "Human preference on real maths prompts." },
+    ],
+    profile: {
+      inputTokens: 600,
+      outputTokens: 8000,
+      cachedShare: 0,
+      why:
+        "A problem statement is short (600 tokens, estimate); a reasoning model's worked solution to a competition problem " +
+        "runs to thousands of tokens, billed as output: 8,000 (estimate, above the reasoning class). Nothing is reused.",
+    },
+  },
+  {
+    id: "tool-use",
+    name: "Tool use",
+    description: "Calling functions and APIs correctly, alone or across a multi-turn conversation with a user and a policy.",
+    rationale:
+      "BFCL checks the calls themselves (right function, right arguments, parallel and multi-turn calls) on the largest " +
+      "cohort of models. τ²-bench (AA's telecom and τ³ banking runs, and the leaderboard's own retail and airline runs) checks " +
+      "whether an agent reaches the right end state while following a policy and talking to a simulated user.",
+    weights: [
+      { benchmark: "bfcl-overall", weight: 0.4, why: "Function-call accuracy across single, parallel, live, multi-turn and agentic categories." },
+      { benchmark: "aa-tau2", weight: 0.25, why: "τ²-Bench Telecom run by AA: dual-control tool use with a simulated user." },
+      { benchmark: "aa-tau-banking", weight: 0.15, why: "τ³-Bench Banking run by AA: tool use with retrieval over a policy knowledge base." },
+      { benchmark: "tau2-retail", weight: 0.1, why: "τ²-bench leaderboard retail domain (standard scaffold)." },
+      { benchmark: "tau2-airline", weight: 0.1, why: "τ²-bench leaderboard airline domain (standard scaffold)." },
+    ],
+    profile: {
+      inputTokens: 6000,
+      outputTokens: 300,
+      cachedShare: 0.6,
+      why:
+        "Tool schemas, a policy and the conversation so far come in with every call (6,000 tokens, estimate in line with " +
+        "[OR]'s ~5k general average); the answer is a call or a short reply (300, estimate). Schemas and policy are a stable " +
+        "prefix [CACHE]: 0.6 cached (estimate).",
+    },
+  },
+  {
+    id: "long-context",
+    name: "Long context",
+    description: "Answering from very long inputs: document sets, long reports, large logs.",
+    rationale:
+      "AA-LCR asks reasoning questions over ~100k-token document sets, the one evaluation here that truly fills a long " +
+      "context; LMArena's longer-query category adds human judgement of answers to long prompts (shorter than 100k).",
+    weights: [
+      { benchmark: "aa-lcr", weight: 0.6, why: "Reasoning over ~100k-token document sets." },
+      { benchmark: "lmarena-text-style-control-long-query", weight: 0.4, why: "Human preference on long user prompts." },
+    ],
+    profile: {
+      inputTokens: 100000,
+      outputTokens: 1000,
+      cachedShare: 0.5,
+      why:
+        "[LCR] ~100k-token inputs; a 1,000-token answer (estimate). Several questions are usually asked of one document set, " +
+        "which is then read from cache [CACHE]: half the input (estimate).",
+    },
+  },
+  {
+    id: "instruction-following",
+    name: "Instruction following",
+    description: "Doing exactly what the prompt says: formats, lengths, constraints, several instructions at once.",
+    rationale:
+      "IFBench and LiveBench's IF tasks check verifiable constraints automatically (IFBench with out-of-distribution ones); " +
+      "LMArena's instruction-following category adds human judgement on real prompts with explicit instructions.",
+    weights: [
+      { benchmark: "aa-ifbench", weight: 0.35, why: "Verifiable, out-of-distribution output constraints (IFBench), run by AA." },
+      { benchmark: "livebench-instruction-following", weight: 0.3, why: "Paraphrase, simplify, summarise and story tasks under explicit instructions." },
+      { benchmark: "lmarena-text-style-control-instruction-following", weight: 0.35, why: "Human preference on prompts with explicit instructions." },
+    ],
+    profile: {
+      inputTokens: 1000,
+      outputTokens: 500,
+      cachedShare: 0.1,
+      why:
+        "Prompts with constraints are short, like [LMSYS] turns plus a system prompt: 1,000 in, 500 out (estimate); little " +
+        "reuse (0.1, estimate).",
+    },
+  },
+  {
+    id: "legal",
+    name: "Legal",
+    description: "Legal and government work: contract review, legal questions, drafting.",
+    rationale:
+      "LMArena's legal-and-government category (arena-catalog industry_legal_and_government) is the one public signal " +
+      "specific to legal work: human votes on real legal prompts. Legal work reads long documents, so AA-LCR adds the " +
+      "long-document reasoning that contract review needs. No public leaderboard scores legal accuracy directly.",
+    weights: [
+      { benchmark: "lmarena-text-style-control-legal", weight: 0.7, why: "Human preference on legal and government prompts." },
+      { benchmark: "aa-lcr", weight: 0.3, why: "Reasoning over long document sets, as contract review needs." },
+    ],
+    profile: {
+      inputTokens: 16000,
+      outputTokens: 1500,
+      cachedShare: 0.6,
+      why:
+        "[CUAD] a commercial contract is ~12k tokens; with instructions and excerpts of related documents, 16,000 in (estimate). " +
+        "A review note or clause analysis is 1,500 out (estimate). CUAD asks 41 questions of every contract, so the contract is a " +
+        "reused prefix [CACHE]: 0.6 cached (estimate).",
+    },
+  },
+  {
+    id: "extraction",
+    name: "Extraction",
+    description: "Turning unstructured or semi-structured text into structured data that must match a schema.",
+    rationale:
+      "No public leaderboard scores document extraction (fields from invoices, emails, filings) directly, so this class is " +
+      "informed by the closest measured skills, and says so: LiveBench Data Analysis (reformat tables exactly, join columns " +
+      "across tables, annotate column types) and BFCL's single-turn categories, where the model must fill a typed argument " +
+      "schema from a natural-language request, which is how schema-guided extraction is run in practice.",
+    weights: [
+      { benchmark: "livebench-data-analysis", weight: 0.4, why: "Table reformatting, joins and column typing, checked exactly." },
+      { benchmark: "bfcl-live", weight: 0.3, why: "Filling argument schemas from real user-contributed requests." },
+      { benchmark: "bfcl-non-live", weight: 0.3, why: "Filling argument schemas (simple, multiple, parallel calls), checked by AST." },
+    ],
+    profile: {
+      inputTokens: 3000,
+      outputTokens: 500,
+      cachedShare: 0.3,
+      why:
+        "A page, an email or a table plus the schema (3,000 in, estimate near [OR]'s non-programming average) and a JSON " +
+        "object out (500, estimate). Instructions and schema repeat across documents: 0.3 cached (estimate).",
+    },
+  },
+] as const satisfies readonly z.input<typeof taskClassSchema>[];
+
+export type TaskId = (typeof CATALOGUE_DATA)[number]["id"];
+
+function toTaskClass(entry: TaskClassEntry): TaskClass {
+  const { weights, ...rest } = entry;
+  return {
+    ...rest,
+    components: weights.map((weight) =>
+      "benchmark" in weight
+        ? { key: weight.benchmark, benchmarks: [weight.benchmark], weight: weight.weight, why: weight.why }
+        : { key: weight.index, benchmarks: weight.versions, weight: weight.weight, why: weight.why },
+    ),
+  };
+}
+
+/** The validated catalogue: a malformed entry fails at import, not at query time. */
+export const TASK_CLASSES: readonly TaskClass[] = z.array(taskClassSchema).parse(CATALOGUE_DATA).map(toTaskClass);
+
+export const TASK_IDS = CATALOGUE_DATA.map((task) => task.id) as [TaskId, ...TaskId[]];
+
+/** Every benchmark id the catalogue names, once. */
+export function catalogueBenchmarkIds(classes: readonly TaskClass[] = TASK_CLASSES): string[] {
+  return [...new Set(classes.flatMap((task) => task.components.flatMap((component) => component.benchmarks)))];
+}
+
+export function taskClassById(id: string): TaskClass | undefined {
+  return TASK_CLASSES.find((task) => task.id === id);
+}
