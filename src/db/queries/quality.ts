@@ -4,10 +4,11 @@
  */
 import { and, inArray } from "drizzle-orm";
 import type { Executor } from "../client.ts";
-import { benchmarks, scorePeriods } from "../schema/index.ts";
+import { benchmarks, models, scorePeriods } from "../schema/index.ts";
 import { slices } from "./catalogue.ts";
 import { validAt } from "./benchmarks.ts";
 import type { TaskClass } from "../../domain/tasks/catalogue.ts";
+import { scoringId, snapshotIdentity } from "../../domain/tasks/snapshot-identity.ts";
 import { qualityForTask, rankBenchmark, type BenchmarkCohort, type ModelQuality, type ScoreAtDate } from "../../domain/tasks/quality.ts";
 
 /** Every benchmark's scores valid at `at` (current ones without it), ranked per benchmark. */
@@ -35,7 +36,10 @@ export async function benchmarkCohorts(db: Executor, benchmarkIds: readonly stri
         .where(and(inArray(scorePeriods.benchmarkId, slice), validAt(at)))),
     );
   }
-  for (const info of infos) cohorts.set(info.id, rankBenchmark(info, scores));
+  // An undated name scored by one source and the dated snapshot scored by another are one model.
+  const identity = snapshotIdentity((await db.select({ id: models.id }).from(models)).map((row) => row.id));
+  const pooled = scores.map((score) => ({ ...score, modelId: scoringId(identity, score.modelId) }));
+  for (const info of infos) cohorts.set(info.id, rankBenchmark(info, pooled));
   return cohorts;
 }
 
