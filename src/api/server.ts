@@ -1,6 +1,7 @@
 /**
- * The HTTP server: tRPC at /trpc, /healthz, and (as the service grows) the plain JSON
- * API, feeds, metrics and dashboard. Routing by path prefix keeps each handler apart.
+ * The HTTP server: tRPC at /trpc, /healthz, /metrics, and (as the service grows) the plain
+ * JSON API, feeds and dashboard. Routing by path prefix keeps each handler apart; the
+ * matched prefix is the route label of the request-latency metric.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -8,13 +9,14 @@ import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import type { ApiContext } from "./context.ts";
 import { appRouter } from "./router.ts";
 import { healthReport } from "../domain/health.ts";
+import type { ServiceMetrics } from "./metrics.ts";
 import { serveLitellmFeed, servePricesCsv } from "./feeds/handlers.ts";
 import { createRestHandler } from "./rest/handler.ts";
 import { sendJson } from "./send-json.ts";
 
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void> | void;
 
-export function createRequestListener(context: ApiContext) {
+export function createRequestListener(context: ApiContext, metrics?: ServiceMetrics) {
   const trpc = createHTTPHandler({ router: appRouter, basePath: "/trpc/", createContext: () => context });
   const routes: Array<[prefix: string, handler: RouteHandler]> = [
     ["/trpc/", (request, response) => trpc(request, response)],
@@ -29,10 +31,23 @@ export function createRequestListener(context: ApiContext) {
       },
     ],
   ];
+  if (metrics) {
+    routes.push([
+      "/metrics",
+      async (_request, response) => {
+        const body = await metrics.registry.metrics();
+        response.writeHead(200, { "content-type": metrics.registry.contentType }).end(body);
+      },
+    ]);
+  }
 
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? "/", "http://localhost");
     const route = routes.find(([prefix]) => url.pathname === prefix.replace(/\/$/, "") || url.pathname.startsWith(prefix));
+    if (metrics) {
+      const finished = metrics.requestStarted(request.method ?? "GET");
+      response.once("finish", () => finished(route?.[0] ?? "unrouted", response.statusCode));
+    }
     try {
       if (!route) return sendJson(response, 404, { error: `no route for ${url.pathname}` });
       await route[1](request, response, url);
@@ -50,8 +65,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startHttpServer(context: ApiContext, port: number, host = "0.0.0.0"): Promise<RunningServer> {
-  const server = createServer(createRequestListener(context));
+export async function startHttpServer(context: ApiContext, port: number, host = "0.0.0.0", metrics?: ServiceMetrics): Promise<RunningServer> {
+  const server = createServer(createRequestListener(context, metrics));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve());

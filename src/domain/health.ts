@@ -1,25 +1,79 @@
-/** What /healthz and the `health` procedure report: is the database reachable and migrated. */
+/**
+ * What /healthz and the `health` procedure report: is the database reachable and
+ * migrated, and per source its last run and whether its data is stale. Staleness is
+ * reported, not folded into the status: a fresh install is stale until its first runs
+ * finish, and it serves all the same.
+ */
 import { sql } from "drizzle-orm";
 import type { DatabaseConnection, Db } from "../db/client.ts";
 import { migrationState, type MigrationState } from "../db/migrate.ts";
+import { sourceStatuses } from "../db/queries/sources.ts";
+import { resolveSchedules, type SourceSchedule } from "../jobs/scheduler/schedules.ts";
+import { SOURCES } from "../../scrapers/registry.ts";
+
+export interface SourceHealth {
+  id: string;
+  enabled: boolean;
+  schedule: string;
+  lastRun: { status: string; trigger: string; startedAt: Date; finishedAt: Date | null; error: string | null } | null;
+  lastSuccessAt: Date | null;
+  /** Last success older than twice the schedule's interval (or none yet); null for a source disabled by configuration or by a missing API key. */
+  stale: boolean | null;
+}
 
 export interface HealthReport {
   status: "ok" | "degraded";
   database: { kind: DatabaseConnection["kind"]; location: string; reachable: boolean; error?: string };
   migrations: MigrationState | null;
+  sources: SourceHealth[];
 }
 
-export async function healthReport(ctx: {
+export interface HealthContext {
   db: Db;
   connection: Pick<DatabaseConnection, "kind" | "location">;
-}): Promise<HealthReport> {
+  /** The effective schedules (with PRICEWAR_SCHEDULES applied); the sources' own when absent. */
+  schedules?: readonly SourceSchedule[];
+}
+
+export async function healthReport(ctx: HealthContext): Promise<HealthReport> {
   const database = { kind: ctx.connection.kind, location: ctx.connection.location };
   try {
     await ctx.db.execute(sql`select 1`);
     const migrations = await migrationState(ctx);
-    return { status: migrations.upToDate ? "ok" : "degraded", database: { ...database, reachable: true }, migrations };
+    const sources = migrations.upToDate ? await sourceHealth(ctx.db, ctx.schedules ?? defaultSchedules(), new Date()) : [];
+    return { status: migrations.upToDate ? "ok" : "degraded", database: { ...database, reachable: true }, migrations, sources };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { status: "degraded", database: { ...database, reachable: false, error: message }, migrations: null };
+    return { status: "degraded", database: { ...database, reachable: false, error: message }, migrations: null, sources: [] };
   }
+}
+
+let registrySchedules: SourceSchedule[] | undefined;
+const defaultSchedules = () => (registrySchedules ??= resolveSchedules(SOURCES));
+
+async function sourceHealth(db: Db, schedules: readonly SourceSchedule[], now: Date): Promise<SourceHealth[]> {
+  const statuses = await sourceStatuses(db, schedules.map(({ source }) => source));
+  return schedules.map(({ source, enabled, intervalMs }, index) => {
+    const status = statuses[index]!;
+    const lastSuccessAt = status.lastSuccess?.finishedAt ?? null;
+    return {
+      id: source.id,
+      enabled,
+      schedule: status.schedule,
+      lastRun: status.lastRun && {
+        status: status.lastRun.status,
+        trigger: status.lastRun.trigger,
+        startedAt: status.lastRun.startedAt,
+        finishedAt: status.lastRun.finishedAt,
+        error: status.lastRun.error,
+      },
+      lastSuccessAt,
+      stale: enabled && status.lastRun?.status !== "disabled" ? isStale(lastSuccessAt, intervalMs, now) : null,
+    };
+  });
+}
+
+/** Stale: no success yet, or the last one is older than twice the interval between runs. */
+export function isStale(lastSuccessAt: Date | null, intervalMs: number, now: Date): boolean {
+  return lastSuccessAt === null || now.getTime() - lastSuccessAt.getTime() > 2 * intervalMs;
 }

@@ -31,11 +31,14 @@ export interface RunningService {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts `pricewar start` on a free port and resolves once it listens. */
+/**
+ * Starts `pricewar start` on a free port and resolves once it listens. The scheduler is
+ * off unless a test turns it on (with a replay folder): tests never reach the network.
+ */
 export function startService(env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<RunningService> {
   const child = spawn(process.execPath, [BIN, "start"], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", PRICEWAR_SCHEDULER: "false", ...env },
   });
   let output = "";
   return new Promise((resolvePromise, reject) => {

@@ -1,25 +1,54 @@
-/** `pricewar start`: migrate, serve HTTP, and stop cleanly on SIGINT/SIGTERM. */
+/**
+ * `pricewar start`: migrate, serve HTTP, schedule the scrapers (first runs in the
+ * background), and on SIGINT/SIGTERM stop in order: cron tasks, running runs (bounded
+ * wait), the data-change listener, the HTTP server; the caller closes the database.
+ */
+import { resolve } from "node:path";
+import { SOURCES } from "../../../scrapers/registry.ts";
+import type { ApiContext } from "../../api/context.ts";
+import { createServiceMetrics } from "../../api/metrics.ts";
 import { startHttpServer } from "../../api/server.ts";
 import { migrateDatabase } from "../../db/migrate.ts";
+import { syncTaskCatalogue } from "../../db/queries/benchmarks.ts";
+import { openDataChangeBus } from "../../jobs/scheduler/data-change-bus.ts";
+import { Scheduler } from "../../jobs/scheduler/scheduler.ts";
+import { resolveSchedules } from "../../jobs/scheduler/schedules.ts";
 import type { Runtime } from "../../runtime.ts";
 import { parseCommandArgs } from "../args.ts";
 
 export async function startCommand(args: string[], open: () => Promise<Runtime>): Promise<void> {
   parseCommandArgs("start", args, {});
   const { env, logger, connection } = await open();
+  const schedules = resolveSchedules(SOURCES, env.PRICEWAR_SCHEDULES);
   await migrateDatabase(connection);
-  logger.info({ database: connection.kind, location: connection.location }, "database migrated");
+  await syncTaskCatalogue(connection.db, SOURCES);
+  logger.info({ database: connection.kind, location: connection.location }, "database migrated, task catalogue synced");
 
-  const http = await startHttpServer({ db: connection.db, connection, logger }, env.PORT, env.HOST);
+  const metrics = createServiceMetrics();
+  const bus = await openDataChangeBus(connection);
+  bus.subscribe((sourceId) => logger.debug({ source: sourceId }, "data changed"));
+  const context: ApiContext = { db: connection.db, connection, logger, schedules };
+  const http = await startHttpServer(context, env.PORT, env.HOST, metrics);
   logger.info({ port: http.port }, `pricewar listening on http://localhost:${http.port}`);
 
-  await new Promise<void>((resolve) => {
+  let scheduler: Scheduler | undefined;
+  if (env.PRICEWAR_SCHEDULER === "true") {
+    const replayDir = env.PRICEWAR_REPLAY_DIR && resolve(env.PRICEWAR_REPLAY_DIR);
+    scheduler = new Scheduler({ connection, schedules, logger, env, replayDir, bus, observer: metrics });
+    scheduler.start().catch((error: unknown) => logger.error({ err: error }, "first start failed"));
+  } else {
+    logger.info("scheduler off (PRICEWAR_SCHEDULER=false)");
+  }
+
+  await new Promise<void>((done) => {
     const stop = (signal: string) => {
       logger.info({ signal }, "shutting down");
-      resolve();
+      done();
     };
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
   });
+  await scheduler?.stop();
+  await bus.close();
   await http.close();
 }

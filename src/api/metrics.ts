@@ -1,0 +1,74 @@
+/**
+ * Prometheus metrics of one service instance, on a registry of its own (not prom-client's
+ * global one, so two apps in one process, as in tests, never mix counts): scrape runs by
+ * source and status, failures, run durations, rows changed, skipped ticks, and the HTTP
+ * request latency by route.
+ */
+import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
+import type { SchedulerObserver } from "../jobs/scheduler/scheduler.ts";
+
+export interface ServiceMetrics extends SchedulerObserver {
+  readonly registry: Registry;
+  /** Starts timing a request; call the result once the response is finished. */
+  requestStarted(method: string): (route: string, status: number) => void;
+}
+
+export function createServiceMetrics(): ServiceMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const runs = new Counter({
+    name: "pricewar_scrape_runs_total",
+    help: "Scrape runs finished, by source and status",
+    labelNames: ["source", "status"] as const,
+    registers: [registry],
+  });
+  const failures = new Counter({
+    name: "pricewar_scrape_failures_total",
+    help: "Failed scrape runs, by source and reason (timeout or error)",
+    labelNames: ["source", "reason"] as const,
+    registers: [registry],
+  });
+  const duration = new Histogram({
+    name: "pricewar_scrape_run_duration_seconds",
+    help: "Duration of scrape runs, by source and status",
+    labelNames: ["source", "status"] as const,
+    buckets: [0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300],
+    registers: [registry],
+  });
+  const changed = new Counter({
+    name: "pricewar_scrape_rows_changed_total",
+    help: "History rows changed by scrape runs, by source",
+    labelNames: ["source"] as const,
+    registers: [registry],
+  });
+  const skipped = new Counter({
+    name: "pricewar_scheduler_ticks_skipped_total",
+    help: "Scheduled ticks not run here, by source and reason (ran elsewhere, source busy, ...)",
+    labelNames: ["source", "reason"] as const,
+    registers: [registry],
+  });
+  const requests = new Histogram({
+    name: "pricewar_http_request_duration_seconds",
+    help: "HTTP request latency, by method, route and status code",
+    labelNames: ["method", "route", "status"] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+
+  return {
+    registry,
+    runFinished(run) {
+      runs.inc({ source: run.sourceId, status: run.status });
+      if (run.durationMs !== undefined) duration.observe({ source: run.sourceId, status: run.status }, run.durationMs / 1000);
+      if (run.changed > 0) changed.inc({ source: run.sourceId }, run.changed);
+      if (run.status === "failed") failures.inc({ source: run.sourceId, reason: run.timedOut ? "timeout" : "error" });
+    },
+    tickSkipped(sourceId, reason) {
+      skipped.inc({ source: sourceId, reason });
+    },
+    requestStarted(method) {
+      const stop = requests.startTimer({ method });
+      return (route, status) => void stop({ route, status: String(status) });
+    },
+  };
+}
