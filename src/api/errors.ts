@@ -3,15 +3,9 @@
  * INTERNAL_SERVER_ERROR whose message is not shown to callers.
  */
 import { TRPCError } from "@trpc/server";
+import { InvalidRequestError, NotFoundError } from "../domain/errors.ts";
 
-export class NotFoundError extends Error {
-  override name = "NotFoundError";
-}
-
-/** Input that passes the schema but makes no sense (unknown task, contradictory constraints). */
-export class InvalidRequestError extends Error {
-  override name = "InvalidRequestError";
-}
+export { InvalidRequestError, NotFoundError };
 
 export function toTrpcError(error: unknown): TRPCError {
   if (error instanceof TRPCError) return error;

@@ -3,6 +3,7 @@ import { ConfigError } from "../config/env.ts";
 import { openRuntime, type Runtime } from "../runtime.ts";
 import { UnknownSourceError } from "../../scrapers/registry.ts";
 import { backfillCommand } from "./commands/backfill.ts";
+import { bestCommand } from "./commands/best.ts";
 import { migrateCommand } from "./commands/migrate.ts";
 import { scrapeCommand } from "./commands/scrape.ts";
 import { sourcesCommand } from "./commands/sources.ts";
@@ -23,6 +24,10 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   backfill: { run: backfillCommand, help: "SOURCE DIR  ingest dated payloads (date in the name) in date order" },
   sources: { run: sourcesCommand, help: "[--json]  sources, last runs, share of rows resolved to models" },
   unmatched: { run: unmatchedCommand, help: "[--source S] [--limit N] [--json]  names no model matched" },
+  best: {
+    run: bestCommand,
+    help: "--task T [--min-quality Q | --within W] [--max-price P] [--objective cost|quality] [--open-weights] [--providers a,b] [--exclude-providers a,b] [--min-context N] [--min-coverage C] [--as-of DATE] [--limit N] [--json]",
+  },
 };
 
 function usage(): string {

@@ -1,0 +1,108 @@
+/**
+ * The router's questions: best (which model for this task class, under my constraints),
+ * pareto (the cost-quality frontier), simulate (a workload routed per class vs one model).
+ */
+import { z } from "zod";
+import { checkProviders, taskCandidates, type CandidateConstraints } from "../../db/queries/ranking.ts";
+import { simulateRouting } from "../../db/queries/simulation.ts";
+import { rankBest } from "../../domain/ranking/best.ts";
+import { paretoFrontier } from "../../domain/ranking/pareto.ts";
+import { TASK_IDS, taskClassById } from "../../domain/tasks/catalogue.ts";
+import type { Executor } from "../../db/client.ts";
+import { InvalidRequestError } from "../errors.ts";
+import { isoDateInput, modelInput } from "../inputs.ts";
+import { requireModelId } from "../model-reference.ts";
+import { publicProcedure } from "../trpc.ts";
+
+const taskInput = z.enum(TASK_IDS).describe("task class id (see tasks.list)");
+const share = z.number().min(0).max(1);
+
+/** Constraints on which offerings and models may be chosen. */
+export const constraintsInput = z.object({
+  maxPrice: z.number().positive().optional().describe("cap on the blended USD per 1M tokens under the class's token profile"),
+  openWeightsOnly: z.boolean().default(false),
+  providers: z.array(z.string().min(1)).min(1).optional().describe("only these sellers"),
+  excludeProviders: z.array(z.string().min(1)).min(1).optional().describe("never these sellers"),
+  variants: z.array(z.string().min(1)).min(1).optional().describe("offering variants a caller may use (default standard)"),
+  minContext: z.number().int().positive().optional().describe("minimum context window in tokens"),
+  minCoverage: share.default(0.5).describe("minimum share of the class's benchmark weight with scores"),
+  asOf: isoDateInput.optional().describe("use only prices and scores known at this date"),
+});
+type ConstraintsInput = z.infer<typeof constraintsInput>;
+
+const barInput = {
+  minQuality: share.optional().describe("absolute quality bar, 0..1"),
+  withinOfBest: share.optional().describe("quality within this share of the best model's, e.g. 0.05"),
+};
+
+function rejectContradictions(input: { minQuality?: number; withinOfBest?: number } & Partial<ConstraintsInput>): void {
+  if (input.minQuality !== undefined && input.withinOfBest !== undefined) {
+    throw new InvalidRequestError("give minQuality or withinOfBest, not both");
+  }
+  const both = (input.providers ?? []).filter((provider) => input.excludeProviders?.includes(provider));
+  if (both.length > 0) throw new InvalidRequestError(`providers and excludeProviders both name ${both.join(", ")}`);
+}
+
+async function candidateConstraints(db: Executor, input: ConstraintsInput): Promise<CandidateConstraints> {
+  await checkProviders(db, input);
+  return { ...input };
+}
+
+export const bestProcedure = publicProcedure
+  .input(
+    constraintsInput.extend({
+      task: taskInput,
+      ...barInput,
+      objective: z.enum(["cost", "quality"]).default("cost").describe("cost: cheapest meeting the bar; quality: best under the price cap"),
+      limit: z.number().int().min(1).max(100).default(10),
+    }),
+  )
+  .query(async ({ ctx, input }) => {
+    rejectContradictions(input);
+    const task = taskClassById(input.task)!;
+    const set = await taskCandidates(ctx.db, task, await candidateConstraints(ctx.db, input));
+    const ranked = rankBest(set.candidates, input);
+    return { ...set, objective: input.objective, bar: ranked.bar, bestQuality: ranked.bestQuality, eligible: set.candidates.length, candidates: ranked.candidates };
+  });
+
+export const paretoProcedure = publicProcedure
+  .input(constraintsInput.extend({ task: taskInput }))
+  .query(async ({ ctx, input }) => {
+    rejectContradictions(input);
+    const task = taskClassById(input.task)!;
+    const set = await taskCandidates(ctx.db, task, await candidateConstraints(ctx.db, input));
+    return { ...set, eligible: set.candidates.length, candidates: undefined, frontier: paretoFrontier(set.candidates) };
+  });
+
+const workloadItem = z
+  .object({
+    task: taskInput,
+    share: z.number().positive().optional().describe("share of the monthly calls (normalised over the workload)"),
+    tokens: z.number().positive().optional().describe("monthly tokens (input + output) of this class"),
+    ...barInput,
+  })
+  .superRefine((item, context) => {
+    if ((item.share === undefined) === (item.tokens === undefined)) {
+      context.addIssue({ code: "custom", message: `${item.task}: give share or tokens (one of them)` });
+    }
+    if ((item.minQuality === undefined) === (item.withinOfBest === undefined)) {
+      context.addIssue({ code: "custom", message: `${item.task}: give minQuality or withinOfBest (one of them)` });
+    }
+  });
+
+export const simulateProcedure = publicProcedure
+  .input(
+    constraintsInput.extend({
+      workload: z.array(workloadItem).min(1).max(20),
+      baseline: modelInput.optional().describe("the one model for everything (default: the best-quality model over the workload)"),
+      monthlyCalls: z.number().int().positive().default(1_000_000).describe("calls per month, split by the items' shares"),
+    }),
+  )
+  .query(async ({ ctx, input }) => {
+    rejectContradictions(input);
+    const usesShares = input.workload.map((item) => item.share !== undefined);
+    if (new Set(usesShares).size > 1) throw new InvalidRequestError("use share for every workload item or tokens for every item, not a mix");
+    const constraints = await candidateConstraints(ctx.db, input);
+    const baseline = input.baseline ? await requireModelId(ctx.db, input.baseline) : undefined;
+    return simulateRouting(ctx.db, { workload: input.workload, baseline, monthlyCalls: input.monthlyCalls, constraints });
+  });

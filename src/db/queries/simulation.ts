@@ -1,0 +1,84 @@
+/**
+ * simulate: a monthly workload priced routed (each class to its cheapest model meeting
+ * the class's bar) and unrouted (one baseline model for everything). Gathers candidates
+ * per class and hands the arithmetic to domain/ranking/simulate.ts.
+ */
+import type { Executor } from "../client.ts";
+import { pricedModels } from "./priced-models.ts";
+import { taskCandidates, type CandidateConstraints, type TaskCandidate } from "./ranking.ts";
+import { InvalidRequestError } from "../../domain/errors.ts";
+import { rankBest } from "../../domain/ranking/best.ts";
+import { callsFromShares, simulateWorkload, type WorkloadLine } from "../../domain/ranking/simulate.ts";
+import { taskClassById, type TaskClass } from "../../domain/tasks/catalogue.ts";
+
+export interface WorkloadItem {
+  task: string;
+  share?: number;
+  tokens?: number;
+  minQuality?: number;
+  withinOfBest?: number;
+}
+
+export interface SimulationRequest {
+  workload: WorkloadItem[];
+  /** A canonical model id; default: the best-quality model over the workload. */
+  baseline?: string;
+  monthlyCalls: number;
+  constraints: CandidateConstraints;
+}
+
+export async function simulateRouting(db: Executor, request: SimulationRequest) {
+  const tasks = request.workload.map((item) => taskClassById(item.task)!);
+  const sets = await Promise.all(tasks.map((task) => taskCandidates(db, task, request.constraints)));
+  const calls = request.workload.every((item) => item.share !== undefined)
+    ? callsFromShares(request.workload.map((item) => ({ share: item.share! })), request.monthlyCalls)
+    : request.workload.map((item, index) => item.tokens! / (tasks[index]!.profile.inputTokens + tasks[index]!.profile.outputTokens));
+
+  const baseline = request.baseline ?? bestOverWorkload(sets.map((set) => set.candidates), calls);
+  const lines: Array<WorkloadLine & { routedOffering: TaskCandidate["offering"] | null; bar: number | null }> = [];
+  for (const [index, item] of request.workload.entries()) {
+    const candidates = sets[index]!.candidates;
+    const ranked = rankBest(candidates, { minQuality: item.minQuality, withinOfBest: item.withinOfBest, maxPrice: request.constraints.maxPrice, objective: "cost", limit: 1 });
+    const routed = ranked.candidates[0] ?? null;
+    lines.push({
+      task: item.task,
+      calls: Math.round(calls[index]! * 100) / 100,
+      bar: ranked.bar,
+      routed: routed && { model: routed.model, callCost: routed.callCost, quality: routed.quality },
+      routedOffering: routed?.offering ?? null,
+      baseline: await baselineOnTask(db, tasks[index]!, candidates, baseline, request.constraints),
+    });
+  }
+  const simulation = simulateWorkload(lines);
+  return {
+    monthlyCalls: Math.round(calls.reduce((sum, value) => sum + value, 0)),
+    baseline: { model: baseline, chosen: request.baseline ? "named" : "best quality over the workload" },
+    ...simulation,
+  };
+}
+
+/** The model with the highest call-weighted quality among those priced and scored in every class. */
+function bestOverWorkload(candidateSets: TaskCandidate[][], calls: number[]): string {
+  const total = calls.reduce((sum, value) => sum + value, 0);
+  const scores = new Map<string, { sum: number; classes: number }>();
+  candidateSets.forEach((candidates, index) => {
+    for (const candidate of candidates) {
+      const entry = scores.get(candidate.model) ?? { sum: 0, classes: 0 };
+      entry.sum += (calls[index]! / total) * candidate.quality;
+      entry.classes += 1;
+      scores.set(candidate.model, entry);
+    }
+  });
+  const everywhere = [...scores].filter(([, entry]) => entry.classes === candidateSets.length);
+  if (everywhere.length === 0) throw new InvalidRequestError("no model is priced and scored in every class of the workload: name a baseline");
+  everywhere.sort(([a, x], [b, y]) => y.sum - x.sum || a.localeCompare(b));
+  return everywhere[0]![0];
+}
+
+async function baselineOnTask(db: Executor, task: TaskClass, candidates: TaskCandidate[], baseline: string, constraints: CandidateConstraints): Promise<WorkloadLine["baseline"]> {
+  const scored = candidates.find((candidate) => candidate.model === baseline);
+  if (scored) return { model: baseline, callCost: scored.callCost, quality: scored.quality };
+  const priced = (await pricedModels(db, task.profile, constraints)).get(baseline);
+  if (!priced) throw new InvalidRequestError(`baseline ${baseline} has no USD price under these constraints`);
+  return { model: baseline, callCost: priced.callCost, quality: null };
+}

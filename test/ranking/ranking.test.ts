@@ -1,0 +1,157 @@
+/**
+ * best, pareto and simulate on the recorded data: prices from LiteLLM (an old and a new
+ * version), OpenRouter and the first-party pages, scores from the newest payload of
+ * every benchmark source, plus an older LMArena board for the as-of check.
+ */
+import { createTRPCClient, httpLink } from "@trpc/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { livebenchSource } from "../../scrapers/livebench/index.ts";
+import { SOURCES, sourceById } from "../../scrapers/registry.ts";
+import { createCaller, type AppRouter } from "../../src/api/router.ts";
+import { startHttpServer, type RunningServer } from "../../src/api/server.ts";
+import { syncTaskCatalogue } from "../../src/db/queries/benchmarks.ts";
+import { taskCandidates } from "../../src/db/queries/ranking.ts";
+import { compareDecimal, toDecimal } from "../../src/domain/money.ts";
+import { dominates } from "../../src/domain/ranking/pareto.ts";
+import { taskClassById } from "../../src/domain/tasks/catalogue.ts";
+import { replayLoader } from "../../src/jobs/load-documents.ts";
+import { runSource } from "../../src/jobs/run-source.ts";
+import { INGESTS, documentsOf } from "../helpers/benchmark-snapshots.ts";
+import { useTestDatabase } from "../helpers/database.ts";
+import { snapshotPath } from "../helpers/snapshots.ts";
+
+const database = useTestDatabase();
+const caller = () => createCaller({ db: database().db, connection: database() });
+let http: RunningServer;
+let base: string;
+
+const PRICES: Array<[source: string, path: string, at: string]> = [
+  ["litellm", "prices/litellm/model_prices_2024-11-27_2d2931a215.json", "2024-11-27"],
+  ["litellm", "prices/litellm/model_prices_2026-07-24.json", "2026-07-24"],
+  ["openrouter", "prices/openrouter/models-data_2026-08-08_from-sui414-0427e0eca0.json", "2026-08-08"],
+  ["anthropic-docs", "pages/anthropic/platform.claude.com_docs_en_about-claude_pricing.md.2026-08-17.md", "2026-08-17"],
+  ["openai-pricing", "pages/openai/developers.openai.com_api_docs_pricing.2026-08-21.html", "2026-08-21"],
+];
+
+beforeAll(async () => {
+  const { db } = database();
+  await syncTaskCatalogue(db, SOURCES);
+  for (const [id, path, at] of PRICES) {
+    await runSource(db, sourceById(id), { trigger: "replay", at: new Date(`${at}T00:00:00Z`), load: replayLoader(snapshotPath(path)) });
+  }
+  // A LiveBench release of 2024-11-25, before the as-of date, ahead of the newest payloads.
+  const livebench2024 = ["livebench.github.io.table_2024_11_25.4bf96c8.csv", "livebench.github.io.categories_2024_11_25.4bf96c8.json"];
+  const older = (await Promise.all(livebench2024.map((file) => replayLoader(snapshotPath("benchmarks/livebench", file))(livebenchSource)))).flat();
+  await runSource(db, livebenchSource, { trigger: "replay", at: new Date("2024-11-26T00:00:00Z"), load: async () => older });
+  for (const ingest of INGESTS) {
+    const documents = await documentsOf(ingest);
+    await runSource(db, ingest.source, { trigger: "replay", at: new Date(`${ingest.at}T00:00:00Z`), load: async () => documents });
+  }
+  http = await startHttpServer({ db, connection: database() }, 0, "127.0.0.1");
+  base = `http://127.0.0.1:${http.port}`;
+}, 600_000);
+afterAll(() => http?.close());
+
+describe("best", () => {
+  it("picks a model that meets the bar, and no cheaper candidate does", async () => {
+    const result = await caller().best({ task: "coding", withinOfBest: 0.1, limit: 5 });
+    const pick = result.candidates[0]!;
+    expect(pick.quality).toBeGreaterThanOrEqual(result.bar!);
+    expect(pick.rank).toBe(1);
+    expect(pick.reason).toMatch(/^cheapest model that meets the bar/);
+    expect(pick.offering.provider).toBeTruthy();
+    const all = await taskCandidates(database().db, taskClassById("coding")!, { minCoverage: 0.5 });
+    const cheaper = all.candidates.filter((candidate) => compareDecimal(candidate.callCost, pick.callCost) < 0);
+    expect(cheaper.length).toBeGreaterThan(0);
+    for (const candidate of cheaper) expect(candidate.quality, candidate.model).toBeLessThan(result.bar!);
+    // The ranking is by cost among those meeting the bar.
+    for (let i = 1; i < result.candidates.length; i++) expect(compareDecimal(result.candidates[i - 1]!.callCost, result.candidates[i]!.callCost)).toBeLessThanOrEqual(0);
+  });
+
+  it("with objective quality returns the best under the price cap", async () => {
+    const result = await caller().best({ task: "chat", objective: "quality", maxPrice: 1, limit: 3 });
+    expect(result.candidates.length).toBeGreaterThan(0);
+    for (const candidate of result.candidates) expect(toDecimal(candidate.blendedPerMillion).lessThanOrEqualTo(1)).toBe(true);
+    expect(result.candidates[0]!.quality).toBeGreaterThanOrEqual(result.candidates.at(-1)!.quality);
+  });
+
+  it("honours open-weights, seller and context constraints", async () => {
+    const open = await caller().best({ task: "reasoning", withinOfBest: 0.3, openWeightsOnly: true, limit: 10 });
+    expect(open.candidates.length).toBeGreaterThan(0);
+    expect(open.candidates.every((candidate) => candidate.openWeights === true)).toBe(true);
+    const viaOpenRouter = await caller().best({ task: "chat", minQuality: 0.5, providers: ["openrouter"], minContext: 100_000, limit: 10 });
+    expect(viaOpenRouter.candidates.every((candidate) => candidate.offering.provider === "openrouter" && candidate.contextWindow! >= 100_000)).toBe(true);
+  });
+
+  it("as of 2025-01-01 uses only prices and scores known then", async () => {
+    // Before 2025 only LiveBench's 2024-11-25 release scores extraction (its Data Analysis, 0.4 of the weight).
+    const result = await caller().best({ task: "extraction", withinOfBest: 0.2, minCoverage: 0.3, asOf: "2025-01-01", limit: 20 });
+    expect(result.candidates.length).toBeGreaterThan(0);
+    for (const candidate of result.candidates) {
+      for (const component of candidate.components) expect(component.asOf <= "2025-01-01", `${candidate.model} ${component.benchmark}`).toBe(true);
+      expect(candidate.offering.source).toBe("litellm");
+    }
+    const current = await caller().best({ task: "extraction", withinOfBest: 0.2, minCoverage: 0.3, limit: 20 });
+    expect(current.candidates.map((c) => c.model)).not.toEqual(result.candidates.map((c) => c.model));
+  });
+
+  it("answers contradictory or bad input with a clear BAD_REQUEST", async () => {
+    await expect(caller().best({ task: "chat", minQuality: 0.5, withinOfBest: 0.1 })).rejects.toMatchObject({ code: "BAD_REQUEST", message: "give minQuality or withinOfBest, not both" });
+    await expect(caller().best({ task: "chat", providers: ["openai"], excludeProviders: ["openai"] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(caller().best({ task: "chat", providers: ["no-such-seller"] })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/unknown provider no-such-seller; known providers: .*openai/) });
+    const unknownTask = await fetch(`${base}/api/v1/best?task=poetry`);
+    expect(unknownTask.status).toBe(400);
+    expect((await unknownTask.json()).error.message).toMatch(/task: .*"coding".*"legal"/);
+    const badNumber = await fetch(`${base}/api/v1/best?task=chat&withinOfBest=2`);
+    expect(badNumber.status).toBe(400);
+  });
+});
+
+describe("pareto", () => {
+  it("returns only non-dominated points, cheapest first", async () => {
+    const result = await caller().pareto({ task: "math" });
+    const all = await taskCandidates(database().db, taskClassById("math")!, { minCoverage: 0.5 });
+    expect(result.frontier.length).toBeGreaterThan(1);
+    for (const point of result.frontier) expect(all.candidates.some((other) => dominates(other, point)), point.model).toBe(false);
+    for (let i = 1; i < result.frontier.length; i++) expect(result.frontier[i]!.quality).toBeGreaterThan(result.frontier[i - 1]!.quality);
+  });
+});
+
+describe("simulate", () => {
+  it("adds its totals up from its parts and compares with one model for everything", async () => {
+    const result = await caller().simulate({
+      monthlyCalls: 1_000_000,
+      workload: [
+        { task: "legal", share: 10, withinOfBest: 0.02 },
+        { task: "reasoning", share: 10, withinOfBest: 0.02 },
+        { task: "chat", share: 40, withinOfBest: 0.1 },
+        { task: "extraction", share: 20, withinOfBest: 0.1 },
+        { task: "coding", share: 20, withinOfBest: 0.1 },
+      ],
+    });
+    expect(result.lines.map((line) => line.calls)).toEqual([100_000, 100_000, 400_000, 200_000, 200_000]);
+    const sum = (pick: (line: (typeof result.lines)[number]) => string | null) => result.lines.reduce((total, line) => total.plus(toDecimal(pick(line)!)), toDecimal(0));
+    expect(sum((line) => line.routedMonthly).equals(toDecimal(result.routedMonthly!))).toBe(true);
+    expect(sum((line) => line.baselineMonthly).equals(toDecimal(result.baselineMonthly!))).toBe(true);
+    for (const line of result.lines) expect(toDecimal(line.routedMonthly!).equals(toDecimal(line.routed!.callCost).times(line.calls))).toBe(true);
+    expect(result.savingsFactor).toBeCloseTo(toDecimal(result.baselineMonthly!).dividedBy(result.routedMonthly!).toNumber(), 2);
+    expect(result.savingsFactor!).toBeGreaterThan(1);
+    console.info(`simulate: baseline ${result.baseline.model}, routed $${result.routedMonthly} vs $${result.baselineMonthly} a month, savings x${result.savingsFactor}; ${result.lines.map((line) => `${line.task} -> ${line.routed?.model}`).join(", ")}`);
+  });
+
+  it("rejects a workload mixing shares and tokens, or an item without a bar", async () => {
+    await expect(caller().simulate({ workload: [{ task: "chat", share: 1, withinOfBest: 0.1 }, { task: "math", tokens: 1e6, withinOfBest: 0.1 }] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(caller().simulate({ workload: [{ task: "chat", share: 1 }] })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/give minQuality or withinOfBest/) });
+  });
+});
+
+describe("the same answer through every door", () => {
+  it("a TypeScript client through @trpc/client and a plain HTTP client agree", async () => {
+    const client = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${base}/trpc` })] });
+    const viaTrpc = await client.best.query({ task: "coding", withinOfBest: 0.1, limit: 3 });
+    const viaHttp = await (await fetch(`${base}/api/v1/best?task=coding&withinOfBest=0.1&limit=3`)).json();
+    expect(viaHttp).toEqual(JSON.parse(JSON.stringify(viaTrpc)));
+    const openapi = await (await fetch(`${base}/api/v1/openapi.json`)).json();
+    expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(["/api/v1/best", "/api/v1/pareto", "/api/v1/simulate"]));
+  });
+});
