@@ -64,6 +64,8 @@ describe("best", () => {
     const cheaper = all.candidates.filter((candidate) => compareDecimal(candidate.callCost, pick.callCost) < 0);
     expect(cheaper.length).toBeGreaterThan(0);
     for (const candidate of cheaper) expect(candidate.quality, candidate.model).toBeLessThan(result.bar!);
+    // A free allowance (a standard offering at 0) is not a price to scale on.
+    expect(all.candidates.every((candidate) => toDecimal(candidate.callCost).greaterThan(0))).toBe(true);
     // The ranking is by cost among those meeting the bar.
     for (let i = 1; i < result.candidates.length; i++) expect(compareDecimal(result.candidates[i - 1]!.callCost, result.candidates[i]!.callCost)).toBeLessThanOrEqual(0);
   });

@@ -1,7 +1,10 @@
 /**
  * Each model's cheapest eligible offering for a token profile, at a date: the price side
- * of ranking. Consolidated prices (one per offering) in USD; reference figures (medians,
- * not sellers) never count; the caller's seller and variant constraints apply here.
+ * of ranking. Consolidated prices (one per offering) in USD; the caller's seller and
+ * variant constraints apply here. Left out unless the caller names them: reference
+ * figures (medians, not sellers), sellers outside the provider catalogue (community
+ * tables list hundreds of small resellers whose prices nobody checks), and standard
+ * offerings priced 0 (a free allowance such as GitHub Models', not a price to scale on).
  */
 import type { Executor } from "../client.ts";
 import { models } from "../schema/index.ts";
@@ -41,7 +44,10 @@ export async function pricedModels(db: Executor, profile: TokenProfile, constrai
   const best = new Map<string, PricedModel>();
   for (const price of prices) {
     if (price.providerKind === "reference" || !variants.has(price.variant)) continue;
-    if (constraints.providers && !constraints.providers.includes(price.provider)) continue;
+    const named = constraints.providers?.includes(price.provider) ?? false;
+    if (constraints.providers && !named) continue;
+    if (!named && price.providerKind === "unknown") continue;
+    if (!named && price.variant !== "free" && price.input === "0" && price.output === "0") continue;
     if (constraints.excludeProviders?.includes(price.provider)) continue;
     const model = facts.get(price.model);
     if (!model) continue;
