@@ -13,6 +13,7 @@ import type { ServiceMetrics } from "./metrics.ts";
 import { serveLitellmFeed, servePricesCsv } from "./feeds/handlers.ts";
 import { createRestHandler } from "./rest/handler.ts";
 import { sendJson } from "./send-json.ts";
+import { serveDashboardAsset, serveDashboardPage } from "../dashboard/handler.ts";
 
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void> | void;
 
@@ -40,6 +41,8 @@ export function createRequestListener(context: ApiContext, metrics?: ServiceMetr
       },
     ]);
   }
+  // Last: "/" is a prefix of every path, so the dashboard page answers only what no route above took.
+  routes.push(["/dashboard/", serveDashboardAsset], ["/", serveDashboardPage]);
 
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? "/", "http://localhost");
