@@ -1,19 +1,11 @@
 /** Current prices as CSV, one row per offering, per 1M tokens in the row's currency; empty cell = unknown. */
-export interface CsvPrice {
-  provider: string;
-  model: string;
-  variant: string;
-  region: string;
-  currency: string;
-  input: string | null;
-  output: string | null;
-  cacheRead: string | null;
-  cacheWrite: string | null;
-  cacheWrite1h: string | null;
+import type { FeedPrice } from "./litellm-feed.ts";
+
+export type CsvPrice = Omit<FeedPrice, "tiers" | "contextWindow" | "maxOutputTokens"> & {
   source: string;
   validFrom: Date;
   lastSeenAt: Date;
-}
+};
 
 const COLUMNS = [
   ["provider", (p: CsvPrice) => p.provider],
