@@ -3,13 +3,14 @@
  * periods against what is recorded (domain/history/period-plan) and applies the plan.
  * Call it inside the run's transaction: it either writes all of a run or nothing.
  */
-import { and, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, type SQL } from "drizzle-orm";
 import type { Executor } from "../client.ts";
 import { changeEvents, offerings, pricePeriods } from "../schema/index.ts";
 import { ensureOfferings, offeringKeyString, resolveNames, slices, type OfferingKey } from "./catalogue.ts";
 import type { PriceObservation, SkippedEntry } from "../../domain/observation.ts";
 import { planSeries, type PeriodRef, type RecordedPeriod, type SeriesPlan } from "../../domain/history/period-plan.ts";
 import { blendedChange, blendedPrice, changeDirection, priceValueOf, samePrice, type PriceValue } from "../../domain/prices/price-value.ts";
+import { touchAndClosePeriods } from "./period-writes.ts";
 
 export interface PriceWriteInput {
   sourceId: string;
@@ -167,17 +168,13 @@ async function applyPlans(
   input: PriceWriteInput,
   plans: ReadonlyArray<{ offeringId: number; plan: SeriesPlan<PriceValue> }>,
 ): Promise<number> {
-  const touched = plans.flatMap(({ plan }) => plan.touch);
-  for (const slice of slices(touched)) {
-    await db.update(pricePeriods).set({ lastSeenAt: input.at }).where(inArray(pricePeriods.id, slice));
-  }
-  // Close before opening: the exclusion constraint checks each statement.
-  const closes = plans.flatMap(({ plan }) => plan.close);
-  for (const slice of slices(closes)) {
-    const values = sql.join(slice.map(({ id, validTo }) => sql`(${id}::bigint, ${validTo.toISOString()}::timestamptz)`), sql`, `);
-    await db.execute(sql`update price_periods set valid_to = closing.valid_to
-      from (values ${values}) as closing(id, valid_to) where price_periods.id = closing.id`);
-  }
+  await touchAndClosePeriods(
+    db,
+    pricePeriods,
+    plans.flatMap(({ plan }) => plan.touch),
+    plans.flatMap(({ plan }) => plan.close),
+    input.at,
+  );
 
   const openRows = plans.flatMap(({ offeringId, plan }) =>
     plan.open.map((period) => ({

@@ -20,6 +20,7 @@ import type { ScoreObservation, SkippedEntry } from "../../domain/observation.ts
 import { planSeries, type RecordedPeriod, type SeriesPlan } from "../../domain/history/period-plan.ts";
 import { combineSettings, splitSetting } from "../../domain/resolve/settings.ts";
 import type { BenchmarkDefinition } from "../../../scrapers/source.ts";
+import { touchAndClosePeriods } from "./period-writes.ts";
 
 export interface ScoreWriteInput {
   sourceId: string;
@@ -245,17 +246,13 @@ async function applyPlans(
   input: ScoreWriteInput,
   plans: ReadonlyArray<{ key: SeriesKey; observed: Observed[]; plan: SeriesPlan<ScoreValue> }>,
 ): Promise<void> {
-  const touched = plans.flatMap(({ plan }) => plan.touch);
-  for (const slice of slices(touched)) {
-    await db.update(scorePeriods).set({ lastSeenAt: input.at }).where(inArray(scorePeriods.id, slice));
-  }
-  // Close before opening: the exclusion constraint checks each statement.
-  const closes = plans.flatMap(({ plan }) => plan.close);
-  for (const slice of slices(closes)) {
-    const values = sql.join(slice.map(({ id, validTo }) => sql`(${id}::bigint, ${validTo.toISOString()}::timestamptz)`), sql`, `);
-    await db.execute(sql`update score_periods set valid_to = closing.valid_to
-      from (values ${values}) as closing(id, valid_to) where score_periods.id = closing.id`);
-  }
+  await touchAndClosePeriods(
+    db,
+    scorePeriods,
+    plans.flatMap(({ plan }) => plan.touch),
+    plans.flatMap(({ plan }) => plan.close),
+    input.at,
+  );
 
   const openRows = plans.flatMap(({ key, observed, plan }) =>
     plan.open.map((period) => ({
