@@ -12,6 +12,11 @@ export const FRESH_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
 
 const AUTHORITY_RANK: Record<string, number> = { "first-party": 0, aggregator: 1, community: 2 };
 
+/** 0 for first-party, 1 for aggregators, 2 for community tables; unknown last. */
+export function authorityRank(authority: string | null): number {
+  return AUTHORITY_RANK[authority ?? ""] ?? 9;
+}
+
 export interface SourcedPrice {
   offeringId: number;
   source: string;
@@ -38,7 +43,7 @@ export function consolidate<T extends SourcedPrice>(rows: readonly T[]): Array<C
       const freshB = b.lastSeenAt.getTime() >= newest - FRESH_WINDOW_MS ? 0 : 1;
       return (
         freshA - freshB ||
-        (AUTHORITY_RANK[a.authority ?? ""] ?? 9) - (AUTHORITY_RANK[b.authority ?? ""] ?? 9) ||
+        authorityRank(a.authority) - authorityRank(b.authority) ||
         b.lastSeenAt.getTime() - a.lastSeenAt.getTime() ||
         a.source.localeCompare(b.source)
       );

@@ -5,6 +5,7 @@
  * (same currency) differs by more than `threshold`, relative to the larger value.
  */
 import { toDecimal, type DecimalString } from "../money.ts";
+import { authorityRank } from "./consolidate.ts";
 
 export interface SourcedOfferingPrice {
   offeringId: number;
@@ -38,8 +39,6 @@ export interface Disagreement {
   b: Side;
 }
 
-const AUTHORITY_RANK: Record<string, number> = { "first-party": 0, aggregator: 1, community: 2 };
-
 export function relativeDifference(a: DecimalString, b: DecimalString): number {
   const x = toDecimal(a);
   const y = toDecimal(b);
@@ -57,7 +56,7 @@ export function findDisagreements(rows: readonly SourcedOfferingPrice[], thresho
   const found: Disagreement[] = [];
   for (const group of byOffering.values()) {
     // The most authoritative source first, so `a` is the one a reader should believe.
-    const sorted = [...group].sort((x, y) => (AUTHORITY_RANK[x.authority ?? ""] ?? 9) - (AUTHORITY_RANK[y.authority ?? ""] ?? 9) || x.source.localeCompare(y.source));
+    const sorted = [...group].sort((x, y) => authorityRank(x.authority) - authorityRank(y.authority) || x.source.localeCompare(y.source));
     for (let i = 0; i < sorted.length; i++) {
       for (let j = i + 1; j < sorted.length; j++) {
         const a = sorted[i]!;
