@@ -28,6 +28,8 @@ export const models = pgTable(
     contextWindow: integer(),
     maxOutputTokens: integer(),
     tier: modelTier(),
+    /** A moving name (gpt-4o, deepseek-chat, *-latest): an alias whose snapshots are in model_pointers. */
+    floating: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -48,6 +50,8 @@ export const aliases = pgTable(
     method: matchMethod().notNull(),
     /** Why it matched (or not), e.g. "stripped provider prefix bedrock/". */
     note: text(),
+    /** The setting the name carries (reasoning effort, thinking budget...), "" when none. */
+    setting: text().notNull().default(""),
     firstSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -75,6 +79,8 @@ export const offerings = pgTable(
     variant: text().notNull().default("standard"),
     /** Cloud region where prices are regional, else "". */
     region: text().notNull().default(""),
+    /** The exact model id the seller's API expects (claude-sonnet-4-5-20250929, accounts/fireworks/models/...). */
+    nativeId: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -82,6 +88,33 @@ export const offerings = pgTable(
     uniqueIndex("offerings_identity_key").on(t.providerId, t.modelId, t.variant, t.region),
     // a model's price history and every seller of a model (spreads)
     index("offerings_by_model_idx").on(t.modelId),
+  ],
+);
+
+/**
+ * Dated pointers of a floating model (gpt-4o, deepseek-chat) to the snapshot it served:
+ * [validFrom, validTo) per pointer, from a source's metadata or a reviewed override.
+ */
+export const modelPointers = pgTable(
+  "model_pointers",
+  {
+    id: serial().primaryKey(),
+    floatingModelId: text()
+      .notNull()
+      .references(() => models.id, { onDelete: "cascade" }),
+    snapshotModelId: text()
+      .notNull()
+      .references(() => models.id, { onDelete: "cascade" }),
+    validFrom: timestamp({ withTimezone: true }).notNull(),
+    validTo: timestamp({ withTimezone: true }),
+    /** A source id, or "override". */
+    origin: text().notNull(),
+    note: text(),
+  },
+  (t) => [
+    // models.resolve at a date: the pointer of a floating model valid then
+    uniqueIndex("model_pointers_floating_from_key").on(t.floatingModelId, t.validFrom),
+    check("model_pointers_valid_range", sql`${t.validTo} is null or ${t.validTo} > ${t.validFrom}`),
   ],
 );
 

@@ -3,3 +3,4 @@ export * from "./runs.ts";
 export * from "./prices.ts";
 export * from "./benchmarks.ts";
 export * from "./tasks.ts";
+export * from "./quarantine.ts";

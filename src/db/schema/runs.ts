@@ -48,6 +48,10 @@ export const scrapeRuns = pgTable(
     rejected: integer().notNull().default(0),
     skipped: integer().notNull().default(0),
     error: text(),
+    /** The process that holds the run (host:pid:random), for leases across instances. */
+    instanceId: text(),
+    /** Renewed while the run is alive; a running run whose heartbeat is stale is a dead process's. */
+    heartbeatAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     // sources.status and /healthz: the latest run per source
