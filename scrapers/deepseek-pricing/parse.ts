@@ -24,6 +24,8 @@ function observationsOf(column: ModelColumn, currency: "USD" | "CNY", documentNa
     return priceObservationSchema.parse({
       provider: "deepseek",
       model: column.model,
+      // The table's MODEL row holds the API model names (deepseek-chat, deepseek-v4-pro).
+      nativeId: column.model,
       variant,
       region: currency === "CNY" ? "cn" : "",
       currency,

@@ -59,6 +59,8 @@ export function parseGeminiPricing(documents: readonly PayloadDocument[], _conte
           priceObservationSchema.parse({
             provider: "google",
             model,
+            // Each section names the model codes the Gemini API takes.
+            nativeId: model,
             variant,
             input: prices.input,
             output: prices.output,

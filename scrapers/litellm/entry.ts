@@ -9,6 +9,7 @@ import { isNegative } from "../../src/domain/money.ts";
 import { PayloadError } from "../source.ts";
 import { nonTextEntryReason, otherUnitCostFields } from "./classify.ts";
 import { readTokenPriceFields, type VariantPrices } from "./priceFields.ts";
+import { litellmNativeId } from "./native-id.ts";
 import { litellmProviderId, regionOf } from "./seller.ts";
 import { LITELLM_SOURCE_ID } from "./sourceId.ts";
 import { readTieredPricing } from "./tieredPricing.ts";
@@ -47,6 +48,7 @@ export function readEntry(key: string, raw: unknown): EntryOutcome {
   const provider = litellmProviderId(entry.litellm_provider);
   const region = regionOf(key, provider);
   const hints = hintsOf(entry);
+  const nativeId = litellmNativeId(key, entry.litellm_provider);
   const outcome: EntryOutcome = { observations: [], skipped: [] };
   for (const [variant, prices] of variants) {
     const { input, output } = prices.base;
@@ -54,7 +56,7 @@ export function readEntry(key: string, raw: unknown): EntryOutcome {
       outcome.skipped.push({ name: `${key} [${variant}]`, reason: `${variant} price incomplete: ${input === undefined ? "no input" : "no output"} price` });
       continue;
     }
-    outcome.observations.push(toObservation({ key, provider, region, variant, prices, input, output, hints }));
+    outcome.observations.push(toObservation({ key, nativeId, provider, region, variant, prices, input, output, hints }));
   }
   return outcome;
 }
@@ -84,6 +86,7 @@ function standardPriceProblem(key: string, entry: Entry, standard: VariantPrices
 
 interface ObservationParts {
   key: string;
+  nativeId: string;
   provider: string;
   region: string;
   variant: string;
@@ -93,10 +96,11 @@ interface ObservationParts {
   hints: ModelHints;
 }
 
-function toObservation({ key, provider, region, variant, prices, input, output, hints }: ObservationParts): PriceObservation {
+function toObservation({ key, nativeId, provider, region, variant, prices, input, output, hints }: ObservationParts): PriceObservation {
   return {
     provider,
     model: key,
+    nativeId,
     variant,
     region,
     currency: "USD",

@@ -55,6 +55,8 @@ export function parseModelsDev(documents: readonly PayloadDocument[]): ParseResu
       const observation: PriceObservation = {
         provider: seller,
         model: modelId,
+        // models.dev keys each provider's models by the id that provider's API takes.
+        nativeId: modelId,
         variant: variantOf(modelId),
         region,
         currency: "USD",

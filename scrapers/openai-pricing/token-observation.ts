@@ -16,6 +16,8 @@ export function tokenObservation(row: TokenPriceRow, pageThreshold: number | nul
   return {
     provider: "openai",
     model: row.model,
+    // The pricing page lists models by their API ids.
+    nativeId: row.model,
     variant: row.variant,
     region: "",
     currency: "USD",

@@ -51,6 +51,8 @@ export function parseOpenRouterModels(documents: readonly PayloadDocument[]): Pa
     observations.push({
       provider: "openrouter",
       model: entry.id,
+      // OpenRouter's API takes its own id, variant suffix included (":free", ":beta").
+      nativeId: entry.id,
       variant: variantFromOpenRouterId(entry.id),
       region: "",
       currency: "USD",

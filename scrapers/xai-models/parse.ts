@@ -51,6 +51,8 @@ function observationsOf(name: string, entries: readonly ClusterPrices[]): PriceO
     priceObservationSchema.parse({
       provider: "xai",
       model: name,
+      // The models page lists API model names.
+      nativeId: name,
       region: cluster,
       input: prices.input,
       output: prices.output,

@@ -38,6 +38,11 @@ export const priceObservationSchema = z.object({
   provider: z.string().min(1),
   /** The model name exactly as the source writes it (the alias key). */
   model: z.string().min(1),
+  /**
+   * The exact id the seller's API expects for this model (claude-sonnet-4-5-20250929 at
+   * Anthropic, anthropic.claude-sonnet-4-5-20250929-v1:0 at Bedrock), where the source knows it.
+   */
+  nativeId: z.string().min(1).nullish(),
   /** standard | batch | flex | priority | free | ... (see variants.ts). */
   variant: z.string().min(1).default("standard"),
   /** Cloud region where the price is regional (Bedrock, Vertex), else "". */

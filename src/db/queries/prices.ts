@@ -24,6 +24,8 @@ const priceColumns = {
   model: offerings.modelId,
   variant: offerings.variant,
   region: offerings.region,
+  /** The id the seller's API expects for this model, where a source stated it. */
+  nativeId: offerings.nativeId,
   source: pricePeriods.sourceId,
   authority: sources.authority,
   currency: pricePeriods.currency,

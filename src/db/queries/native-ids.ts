@@ -1,0 +1,49 @@
+/**
+ * Stores seller-native ids on offerings (offerings.native_id) after a run's offerings
+ * exist. The seller's own source overwrites; any other source only fills an empty one
+ * (domain/identity/native-ids.ts).
+ */
+import { sql } from "drizzle-orm";
+import type { Executor } from "../client.ts";
+import { isSellersOwnSource, oneClaimPerOffering, type NativeIdClaim } from "../../domain/identity/native-ids.ts";
+import { rowsOf } from "../migrate.ts";
+import { slices } from "./catalogue.ts";
+
+export interface NativeIdObservation {
+  provider: string;
+  modelId: string;
+  variant: string;
+  region: string;
+  nativeId?: string | null | undefined;
+}
+
+/** Returns how many offerings got a new native id. */
+export async function recordNativeIds(
+  db: Executor,
+  source: { id: string; authority: string | null },
+  observations: readonly NativeIdObservation[],
+): Promise<number> {
+  const claims: NativeIdClaim[] = [];
+  for (const observation of observations) {
+    if (!observation.nativeId) continue;
+    const { provider: providerId, modelId, variant, region, nativeId } = observation;
+    claims.push({ providerId, modelId, variant, region, nativeId });
+  }
+  let updated = 0;
+  for (const slice of slices(oneClaimPerOffering(claims))) {
+    const rows = sql.join(
+      slice.map((claim) => sql`(${claim.providerId}, ${claim.modelId}, ${claim.variant}, ${claim.region}, ${claim.nativeId}, ${isSellersOwnSource(source, claim.providerId)})`),
+      sql`, `,
+    );
+    const result = await db.execute(sql`
+      update offerings set native_id = v.native_id
+      from (values ${rows}) as v(provider_id, model_id, variant, region, native_id, own)
+      where offerings.provider_id = v.provider_id and offerings.model_id = v.model_id
+        and offerings.variant = v.variant and offerings.region = v.region
+        and offerings.native_id is distinct from v.native_id
+        and (offerings.native_id is null or v.own::boolean)
+      returning offerings.id`);
+    updated += rowsOf(result).length;
+  }
+  return updated;
+}
