@@ -5,6 +5,7 @@
 import type { z } from "zod";
 import type { PriceObservation, ScoreObservation, SkippedEntry } from "../src/domain/observation.ts";
 import { describeIssues } from "../src/domain/zod-issues.ts";
+import type { IntegrityOverrides } from "../src/domain/integrity/thresholds.ts";
 
 /** One fetched (or replayed) file: `name` is the URL or the path relative to the replay root. */
 export interface PayloadDocument {
@@ -53,6 +54,10 @@ interface SourceBase {
    * endpoints, tau2-bench's manifest-listed submissions). Their documents join the payload.
    */
   followUrls?(documents: readonly PayloadDocument[]): string[];
+  /** Size limit of one payload document in bytes, where this source needs other than 64 MB (jobs/fetch/payload-limit.ts). */
+  maxPayloadBytes?: number;
+  /** The integrity gate's thresholds where this source needs other than the defaults (domain/integrity/thresholds.ts). */
+  integrity?: IntegrityOverrides;
 }
 
 export interface PriceSource extends SourceBase {

@@ -1,19 +1,23 @@
 /**
  * One run of one source: load its payload (network or replay), parse (pure), validate,
- * then write history and archive the payload in one transaction. A bad payload fails
- * the run with a clear error and writes nothing but the run record; the previous
- * history stays intact.
+ * resolve names (pure), then in one transaction: the integrity gate against what is
+ * recorded, history, quarantine and the payload archive. A bad payload (or one the gate
+ * fails: a future date, a unit error, a shrink) fails the run with a clear error and
+ * writes nothing but the run record; the previous history stays intact.
  */
 import type { Logger } from "../config/logger.ts";
 import type { Db, Executor } from "../db/client.ts";
 import { syncSources } from "../db/queries/catalogue.ts";
-import { writePriceHistory, type WriteCounts } from "../db/queries/price-history.ts";
 import { archiveDocuments, finishRun, startRun, type RunTrigger } from "../db/queries/runs.ts";
-import { writeScoreHistory } from "../db/queries/score-history.ts";
 import type { z } from "zod";
 import { describeIssues } from "../domain/zod-issues.ts";
 import { priceObservationSchema, scoreObservationSchema, type SkippedEntry } from "../domain/observation.ts";
+import { refuseFutureDates } from "../domain/integrity/dates.ts";
+import { integrityThresholds, type IntegrityThresholds } from "../domain/integrity/thresholds.ts";
 import type { BenchmarkSource, PayloadDocument, PriceSource, SourceDefinition } from "../../scrapers/source.ts";
+import { IntegrityError, type IngestCounts } from "./ingest-counts.ts";
+import { ingestPrices, preparePrices, type PreparedPrices } from "./ingest-prices.ts";
+import { ingestScores, prepareScores, type PreparedScores } from "./ingest-scores.ts";
 
 /** The configuration a run may read API keys from (the validated Env, or process.env). */
 export type SecretEnv = { readonly [name: string]: unknown };
@@ -44,6 +48,8 @@ export interface RunSummary {
   changed: number;
   unmatched: number;
   rejected: number;
+  /** Prices held in quarantine by this run (listed by sources.quarantine). */
+  quarantined: number;
   skipped: number;
   error: string | null;
   /** A few rejected entries with their reasons, for the operator. */
@@ -62,6 +68,7 @@ export async function runSource(db: Db, source: SourceDefinition, options: RunSo
     changed: 0,
     unmatched: 0,
     rejected: 0,
+    quarantined: 0,
     skipped: 0,
     error: null,
     rejectedSamples: [],
@@ -74,51 +81,65 @@ export async function runSource(db: Db, source: SourceDefinition, options: RunSo
     return summary("disabled", { error });
   }
 
+  const thresholds = integrityThresholds(source.integrity);
   try {
+    refuseFutureDates(at, [], new Date(), thresholds);
     const documents = await options.load(source);
+    const prepared = prepare(source, documents, at, thresholds);
     const counts = await db.transaction(async (tx) => {
       await archiveDocuments(tx, run.id, documents);
-      const common = { sourceId: source.id, runId: run.id, at, namesHaveAuthors: source.namesHaveAuthors ?? false };
-      return source.kind === "price" ? ingestPrices(tx, source, documents, common) : ingestScores(tx, source, documents, common);
+      return prepared.kind === "price" ? ingestPrices(tx, prepared.run, run.id) : ingestScores(tx, prepared.run, run.id);
     });
-    const { rejectedSamples, ...stored } = counts;
+    const { rejectedSamples, quarantined, ...stored } = counts;
     await finishRun(db, run.id, { status: "succeeded", ...stored });
-    options.logger?.info({ source: source.id, runId: run.id, ...stored }, "run succeeded");
+    options.logger?.info({ source: source.id, runId: run.id, ...stored, quarantined }, "run succeeded");
     return summary("succeeded", counts);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    await finishRun(db, run.id, { status: "failed", error: message });
+    const gate = error instanceof IntegrityError ? error.counts : { rejected: 0, quarantined: 0 };
+    await finishRun(db, run.id, { status: "failed", error: message, rejected: gate.rejected });
     options.logger?.warn({ source: source.id, runId: run.id, error: message }, "run failed");
-    return summary("failed", { error: message });
+    return summary("failed", { error: message, ...gate });
   }
 }
 
-interface IngestCommon {
-  sourceId: string;
-  runId: number;
-  at: Date;
-  namesHaveAuthors: boolean;
+type Prepared = { kind: "price"; run: PreparedPrices } | { kind: "benchmark"; run: PreparedScores };
+
+/** The pure stages before the transaction: parse, validate, refuse future dates, resolve. */
+function prepare(source: SourceDefinition, documents: PayloadDocument[], at: Date, thresholds: IntegrityThresholds): Prepared {
+  return source.kind === "price" ? { kind: "price", run: preparePriceRun(source, documents, at, thresholds) } : { kind: "benchmark", run: prepareScoreRun(source, documents, at) };
 }
 
-type IngestCounts = Pick<RunSummary, "parsed" | "changed" | "unmatched" | "rejected" | "skipped" | "rejectedSamples">;
-
-async function ingestPrices(tx: Executor, source: PriceSource, documents: PayloadDocument[], common: IngestCommon): Promise<IngestCounts> {
-  const parsed = source.parse(documents, { observedAt: common.at });
+function preparePriceRun(source: PriceSource, documents: PayloadDocument[], at: Date, thresholds: IntegrityThresholds): PreparedPrices {
+  const parsed = source.parse(documents, { observedAt: at });
   const { valid, invalid } = validateObservations(parsed.observations, priceObservationSchema);
-  const written = await writePriceHistory(tx, { ...common, fullSnapshot: source.fullSnapshot, observations: valid });
-  return ingestCounts(parsed.observations.length, parsed.skipped.length, invalid, written);
+  refuseFutureDates(at, valid, new Date(), thresholds);
+  return preparePrices({
+    sourceId: source.id,
+    at,
+    fullSnapshot: source.fullSnapshot,
+    namesHaveAuthors: source.namesHaveAuthors ?? false,
+    thresholds,
+    observations: valid,
+    skipped: parsed.skipped,
+    invalid,
+    parsed: parsed.observations.length,
+  });
 }
 
-async function ingestScores(tx: Executor, source: BenchmarkSource, documents: PayloadDocument[], common: IngestCommon): Promise<IngestCounts> {
-  const parsed = source.parse(documents, { observedAt: common.at });
+function prepareScoreRun(source: BenchmarkSource, documents: PayloadDocument[], at: Date): PreparedScores {
+  const parsed = source.parse(documents, { observedAt: at });
   const { valid, invalid } = validateObservations(parsed.observations, scoreObservationSchema);
-  const written = await writeScoreHistory(tx, { ...common, benchmarks: source.benchmarks, observations: valid });
-  return ingestCounts(parsed.observations.length, parsed.skipped.length, invalid, written);
-}
-
-function ingestCounts(parsed: number, skipped: number, invalid: SkippedEntry[], written: WriteCounts): IngestCounts {
-  const rejected = [...invalid, ...written.rejected];
-  return { parsed, skipped, changed: written.changed, unmatched: written.unmatched, rejected: rejected.length, rejectedSamples: rejected.slice(0, 20) };
+  return prepareScores({
+    sourceId: source.id,
+    at,
+    benchmarks: source.benchmarks,
+    namesHaveAuthors: source.namesHaveAuthors ?? false,
+    observations: valid,
+    skipped: parsed.skipped,
+    invalid,
+    parsed: parsed.observations.length,
+  });
 }
 
 /** Parsers are typed, but the schema is the contract: an observation that breaks it is rejected, not written. */

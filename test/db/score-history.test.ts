@@ -2,7 +2,8 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Transaction } from "../../src/db/client.ts";
 import { syncSources, findAlias } from "../../src/db/queries/catalogue.ts";
-import { sameScore, writeScoreHistory, type ScoreWriteInput } from "../../src/db/queries/score-history.ts";
+import { sameScore } from "../../src/db/queries/score-history.ts";
+import { ingestScores, prepareScores } from "../../src/jobs/ingest-scores.ts";
 import { benchmarks, scorePeriods, sources } from "../../src/db/schema/index.ts";
 import type { ScoreObservation, ScoreObservationInput } from "../../src/domain/observation.ts";
 import { scoreObservationSchema } from "../../src/domain/observation.ts";
@@ -31,6 +32,21 @@ function score(input: Partial<ScoreObservationInput> & Pick<ScoreObservationInpu
 async function seedSources(tx: Transaction): Promise<void> {
   await syncSources(tx, [aiderSource, livebenchSource]);
   await tx.insert(sources).values({ id: "arena-test", kind: "benchmark", description: "hand-written arena" });
+}
+
+interface ScoreWriteInput {
+  sourceId: string;
+  runId: null;
+  at: Date;
+  benchmarks: readonly BenchmarkDefinition[];
+  namesHaveAuthors?: boolean;
+  observations: ScoreObservation[];
+}
+
+/** A run's score stages without the run record: gate, resolve (persisting aliases), write history. */
+async function writeScoreHistory(tx: Transaction, input: ScoreWriteInput) {
+  const counts = await ingestScores(tx, prepareScores({ ...input, namesHaveAuthors: input.namesHaveAuthors ?? false }), input.runId);
+  return { parsed: counts.parsed, changed: counts.changed, unmatched: counts.unmatched, rejected: counts.rejectedSamples };
 }
 
 const aider = (at: string, observations: ScoreObservation[]): ScoreWriteInput => ({
@@ -100,7 +116,7 @@ describe(`score history writer (${engine})`, () => {
         score({ model: "gpt-4o-2024-08-06", setting: "whole", score: 0.1 + 0.2, asOf: "2024-12-22" }),
         score({ model: "DeepSeek R1 (0528)", setting: "diff", score: 71.4, asOf: "2025-05-30", costUsd: "4.8016" }),
       ]));
-      expect(counts).toEqual({ parsed: 3, changed: 3, unmatched: 0, rejected: [], events: 0 });
+      expect(counts).toEqual({ parsed: 3, changed: 3, unmatched: 0, rejected: [] });
 
       const gpt = await periodsOf(tx, "gpt-4o-2024-08-06");
       expect(gpt).toMatchObject([
@@ -158,7 +174,7 @@ describe(`score history writer (${engine})`, () => {
       const before = await tx.select().from(scorePeriods).orderBy(scorePeriods.id);
 
       const again = await writeScoreHistory(tx, aider("2025-02-01T00:00:00Z", observations));
-      expect(again).toEqual({ parsed: 2, changed: 0, unmatched: 0, rejected: [], events: 0 });
+      expect(again).toEqual({ parsed: 2, changed: 0, unmatched: 0, rejected: [] });
       const after = await tx.select().from(scorePeriods).orderBy(scorePeriods.id);
       expect(after.map(({ lastSeenAt, ...rest }) => rest)).toEqual(before.map(({ lastSeenAt, ...rest }) => rest));
       expect(after.map((row) => row.lastSeenAt.toISOString())).toEqual(["2025-02-01T00:00:00.000Z", "2025-02-01T00:00:00.000Z"]);

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { litellmSource } from "../../scrapers/litellm/index.ts";
-import { changeEvents, offerings, pricePeriods } from "../../src/db/schema/index.ts";
+import { changeEvents, offerings, pricePeriods, priceQuarantine } from "../../src/db/schema/index.ts";
 import { runBackfill, type BackfillResult } from "../../src/jobs/backfill.ts";
 import { runSource } from "../../src/jobs/run-source.ts";
 import { useTestDatabase } from "../helpers/database.ts";
@@ -76,11 +76,16 @@ describe("LiteLLM backfill of 17 recorded versions", () => {
     expect(await headlineMoves("deepseek", "deepseek/deepseek-chat")).toContainEqual({ day: "2025-02-07", direction: "hike", old: "0.14/0.28", new: "0.27/1.1" });
   });
 
-  it("records the Vertex gemini-1.5-pro correction of 2024-11-08 (per-character figures, then per-token)", async () => {
+  it("holds the Vertex gemini-1.5-pro per-character figures of 2024-11-08 in quarantine, then records the per-token correction", async () => {
     const moves = await headlineMoves("vertex", "google/gemini-1.5-pro");
-    expect(moves.filter((event) => event.day === "2024-11-08")).toEqual([
-      { day: "2024-11-08", direction: "cut", old: "5/15", new: "0.078125/0.3125" },
-      { day: "2024-11-08", direction: "hike", old: "0.078125/0.3125", new: "1.25/5" },
+    expect(moves.filter((event) => event.day === "2024-11-08")).toEqual([{ day: "2024-11-08", direction: "cut", old: "5/15", new: "1.25/5" }]);
+    const held = await database()
+      .db.select({ value: priceQuarantine.value, reason: priceQuarantine.reason, status: priceQuarantine.status })
+      .from(priceQuarantine)
+      .innerJoin(offerings, eq(offerings.id, priceQuarantine.offeringId))
+      .where(and(eq(offerings.providerId, "vertex"), eq(offerings.modelId, "google/gemini-1.5-pro"), eq(offerings.variant, "standard")));
+    expect(held).toEqual([
+      { value: expect.objectContaining({ input: "0.078125", output: "0.3125" }), reason: expect.stringMatching(/64x\) against the previous value/), status: "superseded" },
     ]);
   });
 

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { SOURCES } from "../../../scrapers/registry.ts";
 import { sourceStatuses, unmatchedNames } from "../../db/queries/sources.ts";
 import { sourcedPricesAt } from "../../db/queries/prices.ts";
+import { listQuarantine } from "../../db/queries/quarantine.ts";
+import { quarantineStatus } from "../../db/schema/index.ts";
 import { findDisagreements } from "../../domain/prices/disagreements.ts";
 import { limitInput, modelInput } from "../inputs.ts";
 import { requireModelId } from "../model-reference.ts";
@@ -43,4 +45,21 @@ export const sourcesRouter = router({
         .default({ limit: 500 }),
     )
     .query(({ ctx, input }) => unmatchedNames(ctx.db, input)),
+
+  /**
+   * Prices the integrity gate held back (a 10x jump), with the reason, newest first. A
+   * held price is released by a reviewed entry in src/domain/integrity/releases.yaml or
+   * confirmed when another source reports the same price; `status` lists those too.
+   */
+  quarantine: publicProcedure
+    .input(
+      z
+        .object({
+          source: z.enum(SOURCES.map((source) => source.id) as [string, ...string[]]).optional(),
+          status: z.enum(quarantineStatus.enumValues).default("held"),
+          limit: limitInput(5000, 500),
+        })
+        .default({ status: "held", limit: 500 }),
+    )
+    .query(({ ctx, input }) => listQuarantine(ctx.db, input)),
 });

@@ -1,6 +1,7 @@
 /** `pricewar scrape [SOURCE...] [--replay PATH] [--at ISO_DATE]`: run sources now. */
 import { SOURCES, sourceById } from "../../../scrapers/registry.ts";
 import { migrateDatabase } from "../../db/migrate.ts";
+import { waitForSourceFree, type ScrapeRun } from "../../db/queries/runs.ts";
 import { liveLoader, replayLoader } from "../../jobs/load-documents.ts";
 import { runSource, type RunSummary } from "../../jobs/run-source.ts";
 import type { Runtime } from "../../runtime.ts";
@@ -18,6 +19,8 @@ export async function scrapeCommand(args: string[], open: () => Promise<Runtime>
   const load = values.replay ? replayLoader(values.replay) : liveLoader(connection.db, { env, timeoutMs: env.HTTP_TIMEOUT_MS });
   const summaries: RunSummary[] = [];
   for (const source of sources) {
+    // A dead process's run never fails the command: it is failed once its lease lapses; a live one is waited for.
+    await waitForSourceFree(connection.db, source.id, { onWait: (run) => process.stderr.write(waitingLine(run)) });
     const summary = await runSource(connection.db, source, { trigger: values.replay ? "replay" : "manual", at, load, env, logger });
     summaries.push(summary);
     if (!values.json) process.stdout.write(describeRun(summary));
@@ -26,10 +29,17 @@ export async function scrapeCommand(args: string[], open: () => Promise<Runtime>
   return summaries.some((summary) => summary.status === "failed") ? 1 : 0;
 }
 
+export function waitingLine(run: ScrapeRun): string {
+  return `${run.sourceId}: waiting for run ${run.id} (instance ${run.instanceId ?? "unknown"}, started ${run.startedAt.toISOString()}) to finish or lapse\n`;
+}
+
 export function describeRun(summary: RunSummary): string {
+  if (summary.status === "failed" && (summary.rejected > 0 || summary.quarantined > 0)) {
+    return `${summary.sourceId}: failed: ${summary.error} (rejected ${summary.rejected}, quarantined ${summary.quarantined})\n`;
+  }
   if (summary.status !== "succeeded") return `${summary.sourceId}: ${summary.status}: ${summary.error}\n`;
   const lines = [
-    `${summary.sourceId}: succeeded (run ${summary.runId}): parsed ${summary.parsed}, changed ${summary.changed}, unmatched ${summary.unmatched}, rejected ${summary.rejected}, skipped ${summary.skipped}`,
+    `${summary.sourceId}: succeeded (run ${summary.runId}): parsed ${summary.parsed}, changed ${summary.changed}, unmatched ${summary.unmatched}, rejected ${summary.rejected}, quarantined ${summary.quarantined}, skipped ${summary.skipped}`,
     ...summary.rejectedSamples.slice(0, 5).map((entry) => `  rejected ${entry.name}: ${entry.reason}`),
   ];
   return `${lines.join("\n")}\n`;

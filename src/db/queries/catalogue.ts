@@ -7,8 +7,8 @@ import type { Executor } from "../client.ts";
 import { aliases, models, offerings, providers, sources } from "../schema/index.ts";
 import { providerEntry } from "../../domain/providers.ts";
 import type { ModelHints } from "../../domain/observation.ts";
-import { loadOverrides } from "../../domain/resolve/overrides.ts";
-import { resolveModelName, type Resolution } from "../../domain/resolve/resolve.ts";
+import type { ResolvedName } from "../../domain/ingest/resolve-stage.ts";
+import type { Resolution } from "../../domain/resolve/resolve.ts";
 import type { SourceDefinition } from "../../../scrapers/source.ts";
 
 /** Postgres caps bind parameters per statement; bulk writes go in slices of this many rows. */
@@ -38,46 +38,35 @@ export async function syncSources(db: Executor, definitions: readonly SourceDefi
     });
 }
 
+/**
+ * Catalogue rows are inserted in key order, so that two transactions that insert some of
+ * the same keys lock them in the same order and cannot deadlock on them (write
+ * transactions also queue behind one lock, db/write-transaction.ts; this holds for any writer).
+ */
+const byKey = <T>(key: (row: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+
 export async function ensureProviders(db: Executor, ids: Iterable<string>): Promise<void> {
-  const rows = [...new Set(ids)].map((id) => {
+  const rows = [...new Set(ids)].sort().map((id) => {
     const entry = providerEntry(id);
     return { id, name: entry?.name ?? id, kind: entry?.kind ?? ("unknown" as const) };
   });
   for (const slice of slices(rows)) await db.insert(providers).values(slice).onConflictDoNothing();
 }
 
-export interface NameToResolve {
-  raw: string;
-  hints: ModelHints;
-  /** The seller it was priced by, if any: a lab selling an unknown name is taken as its creator. */
-  seller?: string;
-}
-
 /**
- * Resolves every raw name of a run, records each as an alias (matched or not), and
- * creates the canonical models that are new, filling their facts from the hints where
- * the catalogue has none yet.
+ * Persists the resolve stage's answers (domain/ingest/resolve-stage.ts): records each raw
+ * name as an alias (matched or not) and creates the canonical models that are new,
+ * filling their facts from the hints where the catalogue has none yet.
  */
-export async function resolveNames(
-  db: Executor,
-  source: string,
-  names: readonly NameToResolve[],
-  options: { namesHaveAuthors?: boolean; at: Date },
-): Promise<Map<string, Resolution>> {
-  const overrides = loadOverrides();
-  const resolutions = new Map<string, Resolution>();
+export async function persistResolvedNames(db: Executor, source: string, names: readonly ResolvedName[], at: Date): Promise<void> {
   const hintsByModel = new Map<string, { creator: string; name: string; hints: ModelHints }>();
-  for (const { raw, hints, seller } of names) {
-    if (resolutions.has(raw)) continue;
-    const fallbackCreator = seller && providerEntry(seller)?.kind === "lab" ? seller : undefined;
-    const resolution = resolveModelName(source, raw, overrides, { orgIsAuthor: options.namesHaveAuthors ?? false, fallbackCreator });
-    resolutions.set(raw, resolution);
+  for (const { resolution, hints } of names) {
     if (resolution.modelId && !hintsByModel.has(resolution.modelId)) {
       hintsByModel.set(resolution.modelId, { creator: resolution.creator!, name: resolution.name!, hints });
     }
   }
 
-  const modelRows = [...hintsByModel].map(([id, { creator, name, hints }]) => ({
+  const modelRows = [...hintsByModel].sort(byKey(([id]) => id)).map(([id, { creator, name, hints }]) => ({
     id,
     creator,
     name,
@@ -108,14 +97,15 @@ export async function resolveNames(
       });
   }
 
-  const aliasRows = [...resolutions].map(([rawName, resolution]) => ({
+  const aliasRows = names.map(({ raw, resolution }) => ({
     source,
-    rawName,
+    rawName: raw,
     modelId: resolution.modelId,
     method: resolution.method,
     note: resolution.note,
-    firstSeenAt: options.at,
-    lastSeenAt: options.at,
+    setting: (resolution as Resolution & { setting?: string | null }).setting ?? "",
+    firstSeenAt: at,
+    lastSeenAt: at,
   }));
   for (const slice of slices(aliasRows)) {
     await db
@@ -127,12 +117,12 @@ export async function resolveNames(
           modelId: sql`excluded.model_id`,
           method: sql`excluded.method`,
           note: sql`excluded.note`,
+          setting: sql`excluded.setting`,
           firstSeenAt: sql`least(aliases.first_seen_at, excluded.first_seen_at)`,
           lastSeenAt: sql`greatest(aliases.last_seen_at, excluded.last_seen_at)`,
         },
       });
   }
-  return resolutions;
 }
 
 export interface OfferingKey {
@@ -147,7 +137,8 @@ export const offeringKeyString = (key: OfferingKey) => `${key.providerId}|${key.
 /** Creates missing offerings and returns the id of every requested one by its key string. */
 export async function ensureOfferings(db: Executor, keys: readonly OfferingKey[]): Promise<Map<string, number>> {
   await ensureProviders(db, keys.map((key) => key.providerId));
-  for (const slice of slices(keys)) await db.insert(offerings).values([...slice]).onConflictDoNothing();
+  const ordered = [...keys].sort(byKey(offeringKeyString));
+  for (const slice of slices(ordered)) await db.insert(offerings).values(slice).onConflictDoNothing();
   const ids = new Map<string, number>();
   const modelIds = [...new Set(keys.map((key) => key.modelId))];
   for (const slice of slices(modelIds)) {

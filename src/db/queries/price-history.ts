@@ -1,13 +1,15 @@
 /**
- * The history writer for prices: resolves names, finds offerings, plans each offering's
- * periods against what is recorded (domain/history/period-plan) and applies the plan.
- * Call it inside the run's transaction: it either writes all of a run or nothing.
+ * The history writer for prices: receives the run's resolved observations that passed
+ * the integrity gate, finds offerings, plans each offering's periods against what is
+ * recorded (domain/history/period-plan) and applies the plan. Call it inside the run's
+ * transaction: it either writes all of a run or nothing.
  */
 import { and, eq, inArray, isNotNull, isNull, type SQL } from "drizzle-orm";
 import type { Executor } from "../client.ts";
 import { changeEvents, offerings, pricePeriods } from "../schema/index.ts";
-import { ensureOfferings, offeringKeyString, resolveNames, slices, type OfferingKey } from "./catalogue.ts";
+import { ensureOfferings, offeringKeyString, slices, type OfferingKey } from "./catalogue.ts";
 import type { PriceObservation, SkippedEntry } from "../../domain/observation.ts";
+import type { Matched } from "../../domain/ingest/resolve-stage.ts";
 import { planSeries, type PeriodRef, type RecordedPeriod, type SeriesPlan } from "../../domain/history/period-plan.ts";
 import { blendedChange, blendedPrice, changeDirection, priceValueOf, samePrice, type PriceValue } from "../../domain/prices/price-value.ts";
 import { touchAndClosePeriods } from "./period-writes.ts";
@@ -17,16 +19,21 @@ export interface PriceWriteInput {
   runId: number | null;
   /** The observation time: now, or --at for a backfill. */
   at: Date;
+  /** A full snapshot delists the current offerings of the sellers it lists that it does not list. */
   fullSnapshot: boolean;
-  namesHaveAuthors?: boolean;
-  observations: readonly PriceObservation[];
+  observations: readonly Matched<PriceObservation>[];
+  /** Offering keys never delisted by this run: entries the gate rejected or held, or the parser skipped. */
+  keepListed?: ReadonlySet<string>;
+  /**
+   * Set when the run is older than the source's newest one: the source's next observation
+   * after it. The run is history: bounded by it, never current, never delisting.
+   */
+  historyUntil?: Date | null;
 }
 
 export interface WriteCounts {
-  parsed: number;
   /** Series with a period opened or closed by this run. */
   changed: number;
-  unmatched: number;
   rejected: SkippedEntry[];
   events: number;
 }
@@ -40,22 +47,12 @@ interface Observed {
 }
 
 export async function writePriceHistory(db: Executor, input: PriceWriteInput): Promise<WriteCounts> {
-  const counts: WriteCounts = { parsed: input.observations.length, changed: 0, unmatched: 0, rejected: [], events: 0 };
-  const resolutions = await resolveNames(
-    db,
-    input.sourceId,
-    input.observations.map((o) => ({ raw: o.model, hints: o.hints, seller: o.provider })),
-    { namesHaveAuthors: input.namesHaveAuthors ?? false, at: input.at },
-  );
+  const counts: WriteCounts = { changed: 0, rejected: [], events: 0 };
+  const historyUntil = input.historyUntil ?? null;
 
   const bySeries = new Map<string, Observed[]>();
   for (const observation of input.observations) {
-    const modelId = resolutions.get(observation.model)?.modelId;
-    if (!modelId) {
-      counts.unmatched++;
-      continue;
-    }
-    const key: OfferingKey = { providerId: observation.provider, modelId, variant: observation.variant, region: observation.region };
+    const key = priceOfferingKey(observation);
     const observed: Observed = {
       key,
       rawName: observation.model,
@@ -73,10 +70,16 @@ export async function writePriceHistory(db: Executor, input: PriceWriteInput): P
   const recorded = await recordedPeriods(db, input.sourceId, [...offeringIds.values()]);
 
   // A full snapshot speaks for the sellers it lists: an OpenRouter run without its
-  // endpoint documents delists no host, only OpenRouter's own offerings.
+  // endpoint documents delists no host, only OpenRouter's own offerings. History never delists.
+  const delists = input.fullSnapshot && historyUntil === null;
+  const keepListed = input.keepListed ?? new Set<string>();
   const coveredProviders = new Set(input.observations.map((observation) => observation.provider));
   const seriesIds = new Set<number>();
-  for (const [offeringId, periods] of recorded) if (coveredProviders.has(periods.providerId)) seriesIds.add(offeringId);
+  const keptIds = new Set<number>();
+  for (const [offeringId, periods] of recorded) {
+    if (keepListed.has(periods.offeringKey)) keptIds.add(offeringId);
+    if (coveredProviders.has(periods.providerId)) seriesIds.add(offeringId);
+  }
   for (const seriesKey of bySeries.keys()) seriesIds.add(offeringIds.get(seriesKey)!);
   const observedById = new Map<number, Observed[]>();
   for (const [seriesKey, series] of bySeries) observedById.set(offeringIds.get(seriesKey)!, series);
@@ -84,13 +87,18 @@ export async function writePriceHistory(db: Executor, input: PriceWriteInput): P
   const plans: Array<{ offeringId: number; plan: SeriesPlan<PriceValue> }> = [];
   for (const offeringId of seriesIds) {
     const observed = observedById.get(offeringId) ?? [];
-    const plan = planSeries(recorded.get(offeringId) ?? [], observed, input.at, input.fullSnapshot, samePrice);
+    const plan = planSeries(recorded.get(offeringId) ?? [], observed, input.at, delists && !keptIds.has(offeringId), samePrice, { historyUntil });
     for (const reason of plan.rejected) counts.rejected.push({ name: observed[0]?.rawName ?? String(offeringId), reason });
     if (plan.open.length > 0 || plan.close.length > 0) counts.changed++;
     plans.push({ offeringId, plan });
   }
   counts.events = await applyPlans(db, input, plans);
   return counts;
+}
+
+/** The offering a price observation is about. */
+export function priceOfferingKey(observation: Matched<PriceObservation>): OfferingKey {
+  return { providerId: observation.provider, modelId: observation.modelId, variant: observation.variant, region: observation.region };
 }
 
 /**
@@ -126,12 +134,12 @@ function dropDuplicateNames(series: Observed[], rejected: SkippedEntry[]): Obser
 }
 
 /** Every period of the observed offerings, plus the open ones of the source (for delisting). */
-type RecordedSeries = RecordedPeriod<PriceValue>[] & { providerId: string };
+type RecordedSeries = RecordedPeriod<PriceValue>[] & { providerId: string; offeringKey: string };
 
 async function recordedPeriods(db: Executor, sourceId: string, offeringIds: number[]): Promise<Map<number, RecordedSeries>> {
   const select = (where: SQL | undefined) =>
     db
-      .select({ period: pricePeriods, providerId: offerings.providerId })
+      .select({ period: pricePeriods, offering: offerings })
       .from(pricePeriods)
       .innerJoin(offerings, eq(offerings.id, pricePeriods.offeringId))
       .where(where);
@@ -140,26 +148,32 @@ async function recordedPeriods(db: Executor, sourceId: string, offeringIds: numb
     rows.push(...(await select(and(eq(pricePeriods.sourceId, sourceId), inArray(pricePeriods.offeringId, slice), isNotNull(pricePeriods.validTo)))));
   }
   const byOffering = new Map<number, RecordedSeries>();
-  for (const { period: row, providerId } of rows) {
-    const list = byOffering.get(row.offeringId) ?? Object.assign([] as RecordedPeriod<PriceValue>[], { providerId });
+  for (const { period: row, offering } of rows) {
+    const list =
+      byOffering.get(row.offeringId) ??
+      Object.assign([] as RecordedPeriod<PriceValue>[], { providerId: offering.providerId, offeringKey: offeringKeyString(offering) });
     list.push({
       id: row.id,
       validFrom: row.validFrom,
       validTo: row.validTo,
       lastSeenAt: row.lastSeenAt,
-      value: {
-        currency: row.currency,
-        input: row.input,
-        output: row.output,
-        cacheRead: row.cacheRead,
-        cacheWrite: row.cacheWrite,
-        cacheWrite1h: row.cacheWrite1h,
-        tiers: row.tiers,
-      },
+      value: priceValueOfRow(row),
     });
     byOffering.set(row.offeringId, list);
   }
   return byOffering;
+}
+
+export function priceValueOfRow(row: typeof pricePeriods.$inferSelect): PriceValue {
+  return {
+    currency: row.currency,
+    input: row.input,
+    output: row.output,
+    cacheRead: row.cacheRead,
+    cacheWrite: row.cacheWrite,
+    cacheWrite1h: row.cacheWrite1h,
+    tiers: row.tiers,
+  };
 }
 
 /** Applies every offering's plan with a few bulk statements; returns the number of new events. */

@@ -1,24 +1,24 @@
 /**
  * The history writer for benchmark scores, the twin of price-history.ts: upserts the
- * source's benchmark definitions, resolves names, plans each series (model x benchmark x
- * setting, for one source) against what is recorded (domain/history/period-plan) and
- * applies the plans. Scores are dated by the source (asOf), not by the run. Call it
- * inside the run's transaction: it either writes all of a run or nothing.
+ * source's benchmark definitions, takes the run's resolved observations, plans each series
+ * (model x benchmark x setting, for one source) against what is recorded
+ * (domain/history/period-plan) and applies the plans. Scores are dated by the source
+ * (asOf), not by the run. Call it inside the run's transaction: it either writes all of a
+ * run or nothing.
  *
- * A setting written into the name ("o3 (high)", "…-thinking-16k") is split off before
- * resolution (domain/resolve/settings.ts): the score belongs to the priced base model and
- * the setting rides on the series. The alias is recorded under the base name; the raw
- * name stays on each period.
+ * The resolve stage (domain/ingest/resolve-stage.ts) split the setting written into the
+ * name ("o3 (high)", "…-thinking-16k") off before resolution: the score belongs to the
+ * priced base model and the setting rides on the series. The raw name stays on each period.
  */
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Executor } from "../client.ts";
 import { benchmarks, scorePeriods } from "../schema/index.ts";
-import { resolveNames, slices } from "./catalogue.ts";
+import { slices } from "./catalogue.ts";
 import type { WriteCounts } from "./price-history.ts";
 import { decimalEquals, InvalidAmountError, normaliseDecimal, type DecimalString } from "../../domain/money.ts";
 import type { ScoreObservation, SkippedEntry } from "../../domain/observation.ts";
+import type { Matched, ResolvedScoreFields } from "../../domain/ingest/resolve-stage.ts";
 import { planSeries, type RecordedPeriod, type SeriesPlan } from "../../domain/history/period-plan.ts";
-import { combineSettings, splitSetting } from "../../domain/resolve/settings.ts";
 import type { BenchmarkDefinition } from "../../../scrapers/source.ts";
 import { touchAndClosePeriods } from "./period-writes.ts";
 
@@ -27,11 +27,13 @@ export interface ScoreWriteInput {
   runId: number | null;
   /** The observation time (now, or --at for a backfill): the last-seen mark, not the score's date. */
   at: Date;
-  /** Every benchmark the source reports; observations of any other id are rejected. */
+  /** Every benchmark the source reports (the score gate rejected observations of any other id). */
   benchmarks: readonly BenchmarkDefinition[];
-  namesHaveAuthors?: boolean;
-  observations: readonly ScoreObservation[];
+  observations: readonly ResolvedScore[];
 }
+
+/** A score observation after the resolve stage: its model, and its setting split from the name. */
+export type ResolvedScore = Matched<ScoreObservation & ResolvedScoreFields>;
 
 /** The value of one score period; decimals canonical, compared exactly. */
 export interface ScoreValue {
@@ -83,45 +85,17 @@ function scoreValueOf(observation: ScoreObservation): ScoreValue {
 }
 
 /**
- * Writes a benchmark source's scores. Benchmark sources are never full snapshots: a
+ * Writes a benchmark source's scores that passed the score gate (domain/integrity/score-gate.ts). Benchmark sources are never full snapshots: a
  * model that drops off a leaderboard keeps its last score. Returns the run's counts
  * (`events` is always 0: score changes are not change events).
  */
 export async function writeScoreHistory(db: Executor, input: ScoreWriteInput): Promise<WriteCounts> {
-  const counts: WriteCounts = { parsed: input.observations.length, changed: 0, unmatched: 0, rejected: [], events: 0 };
+  const counts: WriteCounts = { changed: 0, rejected: [], events: 0 };
   await upsertBenchmarks(db, input.sourceId, input.benchmarks);
   const definitions = new Map(input.benchmarks.map((benchmark) => [benchmark.id, benchmark]));
 
-  const known: Array<{ observation: ScoreObservation; index: number; base: string; setting: string }> = [];
-  for (const [index, observation] of input.observations.entries()) {
-    const definition = definitions.get(observation.benchmark);
-    if (!definition) {
-      counts.rejected.push({ name: observation.model, reason: `unknown benchmark "${observation.benchmark}" (not among ${input.sourceId}'s definitions)` });
-    } else if (definition.scale !== observation.scale) {
-      counts.rejected.push({
-        name: observation.model,
-        reason: `score on the ${observation.scale} scale for ${observation.benchmark}, which is defined on the ${definition.scale} scale`,
-      });
-    } else {
-      const { base, setting } = splitSetting(observation.model);
-      known.push({ observation, index, base, setting: combineSettings(setting, observation.setting) });
-    }
-  }
-
-  const resolutions = await resolveNames(
-    db,
-    input.sourceId,
-    known.map(({ observation, base }) => ({ raw: base, hints: observation.hints })),
-    { namesHaveAuthors: input.namesHaveAuthors ?? false, at: input.at },
-  );
-
   const bySeries = new Map<string, Observed[]>();
-  for (const { observation, index, base, setting } of known) {
-    const modelId = resolutions.get(base)?.modelId;
-    if (!modelId) {
-      counts.unmatched++;
-      continue;
-    }
+  for (const [index, observation] of input.observations.entries()) {
     let value: ScoreValue;
     try {
       value = scoreValueOf(observation);
@@ -130,7 +104,7 @@ export async function writeScoreHistory(db: Executor, input: ScoreWriteInput): P
       counts.rejected.push({ name: observation.model, reason: error.message });
       continue;
     }
-    const key: SeriesKey = { modelId, benchmarkId: observation.benchmark, setting };
+    const key: SeriesKey = { modelId: observation.modelId, benchmarkId: observation.benchmark, setting: observation.setting };
     const observed: Observed = { key, rawName: observation.model, index, validFrom: new Date(`${observation.asOf}T00:00:00Z`), validTo: null, value };
     const series = bySeries.get(seriesKeyString(key)) ?? [];
     series.push(observed);

@@ -10,7 +10,10 @@
  * - an observation older than recorded history that disagrees with it is rejected with a
  *   reason, never spliced in (backfills run in date order); one that agrees changes nothing,
  *   so ingesting a payload twice changes nothing;
- * - in a full snapshot, a series not observed is closed (delisted) and may reopen later.
+ * - in a full snapshot, a series not observed is closed (delisted) and may reopen later;
+ * - a run older than the source's newest one is history (`historyUntil`, the source's next
+ *   observation): a period it opens is bounded by the next observation, it never becomes
+ *   current, never delists, and never overrides a value the source reported later.
  */
 
 export interface RecordedPeriod<V> {
@@ -61,6 +64,14 @@ interface WorkingPeriod<V> {
 const contains = (period: { validFrom: Date; validTo: Date | null }, at: Date) =>
   period.validFrom <= at && (period.validTo === null || at < period.validTo);
 
+export interface PlanOptions {
+  /**
+   * Set when the run is older than the source's newest observation: the time of the
+   * source's next observation after this run, which bounds every period the run opens.
+   */
+  historyUntil?: Date | null;
+}
+
 /**
  * Plans one series. `observed` empty means the series was absent from this run: with
  * `fullSnapshot` its open period is closed at `at`.
@@ -71,7 +82,9 @@ export function planSeries<V>(
   at: Date,
   fullSnapshot: boolean,
   same: (a: V, b: V) => boolean,
+  options: PlanOptions = {},
 ): SeriesPlan<V> {
+  const historyUntil = options.historyUntil ?? null;
   const plan: SeriesPlan<V> = { touch: [], close: [], open: [], events: [], rejected: [] };
   const periods: WorkingPeriod<V>[] = recorded
     .map((p) => ({ ref: { kind: "recorded" as const, id: p.id }, validFrom: p.validFrom, validTo: p.validTo, lastSeenAt: p.lastSeenAt, value: p.value }))
@@ -120,6 +133,14 @@ export function planSeries<V>(
         plan.rejected.push(`observation at ${iso(wanted.validFrom)} predates recorded history and disagrees with it`);
         continue;
       }
+      // History older than a later sighting of the current value cannot replace it: when
+      // the value changed back is unknown, so nothing is spliced in.
+      if (historyUntil !== null && current.lastSeenAt !== null && current.lastSeenAt > wanted.validFrom) {
+        plan.rejected.push(
+          `observation at ${iso(wanted.validFrom)} is older than the source's newest one and disagrees with the value seen at ${iso(current.lastSeenAt)}`,
+        );
+        continue;
+      }
       closePeriod(current, wanted.validFrom);
       const next = openPeriod(wanted.validFrom, wanted.validTo, wanted.value);
       plan.events.push({ kind: "changed", effectiveAt: wanted.validFrom, from: current.ref, to: next.ref, oldValue: current.value, newValue: wanted.value });
@@ -127,22 +148,29 @@ export function planSeries<V>(
     }
 
     const later = periods.find((p) => p.validFrom > wanted.validFrom);
-    if (later && (wanted.validTo === null || wanted.validTo > later.validFrom)) {
+    // History is bounded by the next observation: the next recorded period, else the source's next run.
+    const bound = historyUntil === null ? null : (later?.validFrom ?? historyUntil);
+    const validTo = bound !== null && wanted.validTo === null && bound > wanted.validFrom ? bound : wanted.validTo;
+    if (later && (validTo === null || validTo > later.validFrom)) {
       plan.rejected.push(`observation at ${iso(wanted.validFrom)} predates recorded history from ${iso(later.validFrom)}`);
       continue;
     }
     const previous = [...periods].reverse().find((p) => p.validTo !== null && p.validTo <= wanted.validFrom);
-    const next = openPeriod(wanted.validFrom, wanted.validTo, wanted.value);
+    const next = openPeriod(wanted.validFrom, validTo, wanted.value);
     if (previous && previous.validTo!.getTime() === wanted.validFrom.getTime() && !same(previous.value, wanted.value)) {
       dropDelisting(plan, previous.ref, wanted.validFrom);
       plan.events.push({ kind: "changed", effectiveAt: wanted.validFrom, from: previous.ref, to: next.ref, oldValue: previous.value, newValue: wanted.value });
     } else {
       plan.events.push({ kind: "listed", effectiveAt: wanted.validFrom, period: next.ref, value: wanted.value });
     }
-    if (wanted.validTo !== null) plan.events.push({ kind: "delisted", effectiveAt: wanted.validTo, period: next.ref, value: wanted.value });
+    // History bounded by the next recorded period ends in that one's start, not a delisting.
+    const boundedByLater = bound !== null && later !== undefined && validTo === later.validFrom;
+    if (validTo !== null && !boundedByLater) {
+      plan.events.push({ kind: "delisted", effectiveAt: validTo, period: next.ref, value: wanted.value });
+    }
   }
 
-  if (observed.length === 0 && fullSnapshot) {
+  if (observed.length === 0 && fullSnapshot && historyUntil === null) {
     const open = periods.find((p) => p.validTo === null);
     if (open && at > open.validFrom && (open.lastSeenAt === null || at >= open.lastSeenAt)) {
       closePeriod(open, at);
