@@ -64,11 +64,21 @@ const ORGS: Record<string, string> = {
   baichuan: "baichuan",
   "baichuan-inc": "baichuan",
   "mistral-ai": "mistral",
+  liquidai: "liquid",
+  "prime-intellect": "primeintellect",
+  primeintellect: "primeintellect",
+  sarvamai: "sarvam",
+  sarvam: "sarvam",
+  "featherless-ai": "featherless",
+  "alibaba-nlp": "alibaba",
 };
 
 /** Name prefixes of single-maker families, checked in order (nemotron before llama). */
 const NAME_PATTERNS: ReadonlyArray<[RegExp, string]> = [
   [/nemotron/, "nvidia"],
+  // Makers' fine-tunes named after the base family: Perplexity's Sonar, AI2's Tulu.
+  [/^llama-[\d.]+-sonar|^llama-3-sonar/, "perplexity"],
+  [/tulu/, "allenai"],
   [/^(gpt-|gpt\d|o\d(-|$)|chatgpt|text-davinci|davinci|babbage|curie|ada$|text-(ada|babbage|curie)|codex-|computer-use-preview)/, "openai"],
   [/^claude/, "anthropic"],
   [/^(gemini|gemma|codegemma|learnlm|palm|chat-bison|text-bison|codechat-bison)/, "google"],
@@ -94,7 +104,7 @@ const NAME_PATTERNS: ReadonlyArray<[RegExp, string]> = [
   [/^(hermes|nous-)/, "nousresearch"],
   [/^(mercury)/, "inception"],
   [/^(step-)/, "stepfun"],
-  [/^(lfm-)/, "liquid"],
+  [/^lfm-?\d/, "liquid"],
   [/^(reka-)/, "reka"],
   [/^(solar-)/, "upstage"],
   [/^(dbrx)/, "databricks"],

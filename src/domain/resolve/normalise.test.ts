@@ -39,7 +39,6 @@ describe("normaliseModelName", () => {
     ["x-ai/grok-4", "xai/grok-4"],
     ["amazon.nova-pro-v1:0", "amazon/nova-pro"],
     ["moonshotai/kimi-k2:free", "moonshot/kimi-k2"],
-    ["anthropic/claude-3.7-sonnet:thinking", "anthropic/claude-3.7-sonnet-thinking"],
     ["mistral/mistral-large-2407", "mistral/mistral-large-2407"],
     ["GPT-4o mini", "openai/gpt-4o-mini"],
     ["gpt-3.5-turbo-0613", "openai/gpt-3.5-turbo-0613"],
@@ -49,13 +48,50 @@ describe("normaliseModelName", () => {
     ["anthropic-claude-opus-4.7", "anthropic/claude-opus-4.7"],
     ["regional.anthropic.claude-3-5-haiku-20241022-v1:0", "anthropic/claude-3.5-haiku-20241022"],
     ["in.openai.gpt-5.6-luna", "openai/gpt-5.6-luna"],
-    ["phi35-mini-instruct", "microsoft/phi35-mini-instruct"],
-    ["fireworks_ai/accounts/fireworks/models/code-llama-34b-instruct", "meta/code-llama-34b-instruct"],
+    ["phi35-mini-instruct", "microsoft/phi-3.5-mini-instruct"],
+    ["fireworks_ai/accounts/fireworks/models/code-llama-34b-instruct", "meta/codellama-34b-instruct"],
+    // Identity v2 normal form: one spelling for versions, word order, dates and decorations.
+    ["gpt-35-turbo", "openai/gpt-3.5-turbo"],
+    ["azure/gpt-35-turbo-0613", "openai/gpt-3.5-turbo-0613"],
+    ["claude-opus-45", "anthropic/claude-opus-4.5"],
+    ["claude-opus4.5", "anthropic/claude-opus-4.5"],
+    ["vertex_ai/claude-opus-4-6@default", "anthropic/claude-opus-4.6"],
+    ["vertex_ai/mistral-large@2411-001", "mistral/mistral-large-2411"],
+    ["glm5", "zai/glm-5"],
+    ["claude-haiku-3", "anthropic/claude-3-haiku"],
+    ["anthropic/claude-sonnet-3.7", "anthropic/claude-3.7-sonnet"],
+    ["google/gemini-pro-1.5", "google/gemini-1.5-pro"],
+    ["google/gemini-flash-1.5-8b", "google/gemini-1.5-flash-8b"],
+    ["GPT-4o (May '24)", "openai/gpt-4o-202405"],
+    ["Gemini 2.5 Pro Preview (May' 25)", "google/gemini-2.5-pro-preview-202505"],
+    ["phi-3-mini-4k-instruct-june-2024", "microsoft/phi-3-mini-4k-instruct-202406"],
+    ["ChatGPT-4o-latest (2024-11-20)", "openai/chatgpt-4o-latest-20241120"],
+    ["grok-4-20-multi-agent", "xai/grok-4.20-multi-agent"],
+    ["grok-41-fast", "xai/grok-4.1-fast"],
+    ["minimax-m25", "minimax/minimax-m2.5"],
+    ["qwen-2.5-72b-instruct", "alibaba/qwen2.5-72b-instruct"],
+    ["qwen35-397b-a17b", "alibaba/qwen3.5-397b-a17b"],
+    ["ollama/llama-2:13b", "meta/llama-2-13b"],
+    ["mistral-7b-instruct-v0:2", "mistral/mistral-7b-instruct-v0.2"],
+    ["codestral-25.01", "mistral/codestral-2501"],
+    ["bedrock/anthropic.claude-v2:1", "anthropic/claude-2.1"],
+    ["openrouter/deepseek/deepseek-chat-v3-0324", "deepseek/deepseek-v3-0324"],
+    ["qwen/qwen3-235b-a22b-2507", "alibaba/qwen3-235b-a22b-instruct-2507"],
+    ["Qwen3 235B A22B 2507 Instruct", "alibaba/qwen3-235b-a22b-instruct-2507"],
+    ["together_ai/moonshotai/Kimi-K2-Instruct-0905", "moonshot/kimi-k2-0905"],
+    ["gemini-2.5-pro-exp-03-25", "google/gemini-2.5-pro-preview-03-25"],
+    ["amazon-nova-pro-v1.0", "amazon/nova-pro"],
+    ["Command R+ (08-24)", "cohere/command-r-plus-08-2024"],
   ])("%s -> %s", (raw, expected) => {
     expect(key(raw)).toBe(expected);
   });
 
   it("keeps different models apart", () => {
+    expect(key("gpt-4o")).toBe("openai/gpt-4o");
+    expect(key("gpt-4o")).not.toBe(key("gpt-40"));
+    expect(key("qwen-14b")).toBe("alibaba/qwen-14b");
+    expect(key("llama-2-7b")).toBe("meta/llama-2-7b");
+    expect(key("gpt-4-32k")).toBe("openai/gpt-4-32k");
     expect(key("gpt-4o")).not.toBe(key("gpt-4o-mini"));
     expect(key("gpt-4o-2024-05-13")).not.toBe(key("gpt-4o-2024-08-06"));
     expect(key("meta-llama/llama-3.1-70b-instruct")).not.toBe(key("meta-llama/llama-3.3-70b-instruct"));
@@ -71,6 +107,20 @@ describe("normaliseModelName", () => {
   it("reads an author that is also a seller's name only where the source names authors", () => {
     expect(key("morph/morph-v3-fast", true)).toBe("morph/morph-v3-fast");
     expect(key("morph/morph-v3-fast")).toBeNull();
+  });
+
+  it("takes the creator from the model's family, never from a seller", () => {
+    expect(key("databricks/claude-opus-4.7")).toBe("anthropic/claude-opus-4.7");
+    expect(key("databricks/databricks-llama-3.1-405b-instruct")).toBe("meta/llama-3.1-405b-instruct");
+    expect(key("tencent/deepseek-v4-flash")).toBe("deepseek/deepseek-v4-flash");
+    expect(key("snowflake/claude-3-5-sonnet")).toBe("anthropic/claude-3.5-sonnet");
+    // A maker's own fine-tune keeps its maker: its family word comes first.
+    expect(key("perplexity/llama-3.1-sonar-large-128k-online")).toBe("perplexity/llama-3.1-sonar-large-128k-online");
+    expect(key("nvidia/llama-3.1-nemotron-70b-instruct")).toBe("nvidia/llama-3.1-nemotron-70b-instruct");
+  });
+
+  it("refuses spellings no rule understands rather than minting a malformed id", () => {
+    expect(normaliseModelName("GPT-4o (March 2025, chatgpt-4o-latest)")).toMatchObject({ ok: false, reason: expect.stringMatching(/malformed/) });
   });
 
   it("falls back to the seller as creator where the seller is a lab", () => {

@@ -6,6 +6,7 @@
  * So gpt-4o and gpt-4o-mini, two dated snapshots, llama-3.1-70b and llama-3.3-70b stay apart.
  */
 import { creatorFromName, creatorFromOrg } from "./creators.ts";
+import { canonicalSpelling, WELL_FORMED_NAME } from "./spelling.ts";
 
 export interface NormalisedName {
   creator: string;
@@ -37,16 +38,11 @@ const CLOUD_REGION = /^[a-z]{2}(-gov)?-[a-z]+-\d+$/;
 
 /** Names that are price buckets or fine-tunes, not a model. */
 const NOT_A_MODEL = [
-  { pattern: /^ft:/, reason: "fine-tuned model (per-customer)" },
+  { pattern: /^ft:|\.ft-?$/, reason: "fine-tuned model (per-customer)" },
   { pattern: /(^|\/)(up-to-|\d+(\.\d+)?b-\d+(\.\d+)?b$|above-\d+|\d+(\.\d+)?b$)/, reason: "size bucket price, not a model" },
   { pattern: /commitment/, reason: "capacity commitment, not a model" },
   { pattern: /^(auto|router|openrouter\/(auto|auto-beta|free|bodybuilder|fusion|pareto[\w-]*))$/, reason: "router pseudo-model" },
 ];
-
-const MONTHS: Record<string, string> = {
-  jan: "01", feb: "02", mar: "03", apr: "04", may: "05", jun: "06",
-  jul: "07", aug: "08", sep: "09", oct: "10", nov: "11", dec: "12",
-};
 
 export interface NormaliseOptions {
   /**
@@ -71,9 +67,10 @@ export function normaliseModelName(raw: string, options: NormaliseOptions = {}):
     text = text.slice(0, variant.index);
     steps.push(`dropped variant suffix :${variant[1]}`);
   }
-  if (/:thinking$/i.test(text)) {
-    text = text.replace(/:thinking$/i, "-thinking");
-    steps.push("thinking mode as -thinking");
+  // OpenRouter's "~author/name-latest" marks a moving alias; the resolver flags it as floating.
+  if (text.startsWith("~")) {
+    text = text.slice(1);
+    steps.push("stripped floating marker ~");
   }
 
   let org: string | null = null;
@@ -105,10 +102,13 @@ export function normaliseModelName(raw: string, options: NormaliseOptions = {}):
   if (spelled !== name.toLowerCase()) steps.push("canonical spelling");
   name = spelled;
   if (!name) return { ok: false, reason: "empty name after removing prefixes" };
+  if (!WELL_FORMED_NAME.test(name)) return { ok: false, reason: `malformed name "${name}" (characters no spelling rule understands)` };
 
+  // The family names its maker, whoever sells it: databricks/claude-opus-4.7 is Anthropic's.
+  // Derivatives keep their maker because their own family word is listed first (nemotron, sonar, tulu, hermes).
   // Once the seller routes are stripped, an "<org>/<model>" head is the Hugging Face author.
   const authorAsCreator = org && /^[a-z0-9][a-z0-9._-]*$/.test(org) ? org : null;
-  const creator = (org ? creatorFromOrg(org) : null) ?? creatorFromName(name) ?? authorAsCreator ?? options.fallbackCreator ?? null;
+  const creator = creatorFromName(name) ?? (org ? creatorFromOrg(org) : null) ?? authorAsCreator ?? options.fallbackCreator ?? null;
   if (!creator) return { ok: false, reason: "creator cannot be told from the name" };
   const served = withoutHostDecorations(creator, name);
   if (served !== name) steps.push("host serving decorations of an open-weight Llama");
@@ -153,33 +153,9 @@ function stripCloudDecorations(name: string): { name: string; org: string | null
     steps.push("stripped cloud revision :0");
   }
   if (text.includes("@")) {
-    text = text.replace(/@(\d{8})$/, "-$1").replace(/@(\d{3})$/, "-$1").replace(/@latest$/, "");
+    // Vertex: "@default" is the publisher's current version, "@2411-001" a revision of 2411.
+    text = text.replace(/@(\d{8})$/, "-$1").replace(/@(\d{4})(?:-\d{3})?$/, "-$1").replace(/@(\d{3})$/, "-$1").replace(/@(latest|default)$/, "");
     steps.push("vertex @version as suffix");
   }
   return { name: text, org, steps };
-}
-
-/**
- * One spelling per name: lower case, "-" as the only separator, "3.5" for versions
- * written 3-5 / 3_5 / 3p5, ISO dates as yyyymmdd, word order "claude-opus-4" for Claude 4+.
- */
-export function canonicalSpelling(name: string): string {
-  let text = name.toLowerCase().trim();
-  text = text.replace(/\s*\(([^)]*)\)\s*/g, (_m, inner: string) => `-${inner}-`);
-  text = text.replace(/[\s_]+/g, "-").replace(/-+/g, "-").replace(/^-|-$/g, "");
-  // Fireworks writes versions with "p": llama-v3p1, qwen2p5.
-  text = text.replace(/(\d)p(\d)/g, "$1.$2").replace(/\bllama-v(\d)/g, "llama-$1");
-  // "Meta-Llama-3.1-8B" and "llama3-1-8b" are llama-3.1-8b.
-  text = text.replace(/^meta-llama-/, "llama-").replace(/^llama(\d)/, "llama-$1");
-  // Month-name dates from display names: (oct '24) / (oct 2024).
-  text = text.replace(/-(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)-?'?(\d{2}|\d{4})(?=-|$)/g, (_m, month: string, year: string) => {
-    return `-${year.length === 2 ? `20${year}` : year}${MONTHS[month]}`;
-  });
-  // ISO dates -> yyyymmdd.
-  text = text.replace(/(^|-)(20\d{2})-(\d{2})-(\d{2})(?=-|$)/g, "$1$2$3$4");
-  // Single-digit version parts: 3-5 -> 3.5 (only between single digits, never in dates or sizes).
-  text = text.replace(/(^|[^\d.])(\d)-(\d)(?=-|$)/g, "$1$2.$3");
-  // Claude 4 and later are "claude-<tier>-<version>"; some sources write "claude-4-opus".
-  text = text.replace(/^claude-([4-9](?:\.\d)?)-(opus|sonnet|haiku)(?=-|$)/, "claude-$2-$1");
-  return text.replace(/-+/g, "-").replace(/^-|-$/g, "");
 }

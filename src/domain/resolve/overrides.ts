@@ -7,6 +7,8 @@ export const overrideSchema = z.object({
   raw: z.string().min(1),
   source: z.string().optional(),
   model: z.string().regex(/^[a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._:-]*$/, "canonical id <creator>/<name>").nullable(),
+  /** The setting the raw name states, where the normaliser cannot split it ("diff, no think"). */
+  setting: z.string().min(1).optional(),
   note: z.string().min(1),
 });
 export type Override = z.infer<typeof overrideSchema>;

@@ -66,6 +66,12 @@ const SUFFIX = new RegExp(
 const UNDERSCORE_BUDGET = /_(\d+k)$/i;
 const DATED_BASE = /(?<=\d{8})-(base)$/i;
 const BARE_THINKING = /[-_](thinking)$/i;
+/**
+ * OpenRouter-style mode suffixes: ":thinking" (a variant of the same model, any family) and
+ * a budget or effort after it ("claude-opus-4.6:thinking:low", "claude-opus-4-thinking:1024").
+ */
+const COLON_THINKING = /:(thinking(?::[a-z0-9]+)?)$/i;
+const THINKING_COLON_BUDGET = /[-_](thinking:[a-z0-9]+)$/i;
 const BARE_MAX = /-(max)$/i;
 
 /** Families whose name continues with "medium" as a size, not an effort. */
@@ -79,6 +85,10 @@ const HYBRID_THINKING = [
   /^(?:[\w.-]+\/)?glm[-_ ]?(?:4\.[5-9]|[5-9])/i,
   /^(?:[\w.-]+\/)?kimi[-_ ]?k(?:2\.[5-9]|[3-9])/i,
   /^(?:[\w.-]+\/)?qwen3(?:\.\d+)?[-_ ]\d+(?:\.\d+)?b(?:[-_ ]a\d+(?:\.\d+)?b)?$/i,
+  // Grok 4.1 and GPT-5.x are one model each with a reasoning switch (LMArena's grok-4.1-thinking,
+  // models.dev's gpt-5-thinking); xAI's separately priced grok-4-1-fast-reasoning keeps its own id.
+  /^(?:[\w.-]+\/)?grok[-_ ]4[.-][1-9]$/i,
+  /^(?:[\w.-]+\/)?gpt[-_ ]5(?:[.-]\d)?$/i,
 ];
 
 /**
@@ -96,6 +106,12 @@ function stripOne(name: string): { base: string; setting: string } | null {
     const parts = inside.split(/\s*[,+]\s*/);
     if (parts.every((part) => PARENTHESIS_PART.test(part))) return { base: name.slice(0, parenthesis.index), setting: inside };
     return null;
+  }
+  const colon = COLON_THINKING.exec(name);
+  if (colon) return { base: name.slice(0, colon.index), setting: colon[1]! };
+  const budget = THINKING_COLON_BUDGET.exec(name);
+  if (budget && HYBRID_THINKING.some((family) => family.test(name.slice(0, budget.index)))) {
+    return { base: name.slice(0, budget.index), setting: budget[1]! };
   }
   const suffix = SUFFIX.exec(name) ?? UNDERSCORE_BUDGET.exec(name) ?? DATED_BASE.exec(name);
   if (suffix) {

@@ -1,0 +1,125 @@
+/**
+ * One spelling per model name, before the creator is known. Every rule here rewrites a
+ * spelling that cannot name a different model: separators, version digits written
+ * without their dot, family words in another order, dates in another style. Rules that
+ * would need to know which snapshots exist (a month-only date) live in series.ts.
+ *
+ * Canonical forms chosen (the maker's own API spelling where it has one):
+ * - "-" is the only separator, lower case, versions with a dot: claude-3.5-sonnet, gpt-3.5-turbo,
+ *   qwen2.5-72b (Qwen glues the version), glm-4.7 / gemma-2 / phi-3.5 (hyphenated).
+ * - Claude 3.x and older: claude-<version>-<tier>; Claude 4+: claude-<tier>-<version>.
+ *   Gemini 1.x: gemini-<version>-<tier> (gemini-pro-1.5 -> gemini-1.5-pro).
+ * - Full dates yyyymmdd; a month-only date yyyymm ("May '24", "2024-05", "march-2025");
+ *   makers' short dates stay as they write them (0528, 2507, 05-06).
+ */
+
+const MONTHS: Record<string, string> = {
+  jan: "01", feb: "02", mar: "03", apr: "04", may: "05", jun: "06",
+  jul: "07", aug: "08", sep: "09", oct: "10", nov: "11", dec: "12",
+};
+const MONTH_WORD = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+const MONTH_DATE = new RegExp(`-${MONTH_WORD}-?(\\d{4}|\\d{2})(?=-|$)`, "g");
+
+/** [pattern, replacement] applied in order; each comment says which sources write the left side. */
+const VERSION_SPELLINGS: ReadonlyArray<[RegExp, string]> = [
+  // Fireworks writes versions with "p": llama-v3p1, qwen2p5, kimi-k2p5.
+  [/(\d)p(\d)/g, "$1.$2"],
+  [/\bllama-v(\d)/g, "llama-$1"],
+  [/^meta-llama-/, "llama-"],
+  [/^llama(\d)/, "llama-$1"],
+  // Single-digit version parts: 3-5 -> 3.5 (only between single digits, never in dates or sizes).
+  [/(^|[^\d.])(\d)-(\d)(?=-|$)/g, "$1$2.$3"],
+  // Versions written without their dot, where the family never has a two-digit major:
+  // gpt-35-turbo (Azure), gpt-52 / claude-opus-45 / grok-41-fast (AA slugs, Portkey), minimax-m25.
+  [/^gpt-(\d)(\d)(?=-|$)/, "gpt-$1.$2"],
+  [/^claude-(opus|sonnet|haiku)-?(\d)(\d)(?=-|$)/, "claude-$1-$2.$3"],
+  [/^claude-(opus|sonnet|haiku)(\d)/, "claude-$1-$2"],
+  [/^grok-(\d)(\d)(?=-|$)/, "grok-$1.$2"],
+  // xAI's Grok 4.20 written grok-4-20 (two digits after the dot, never a date: dates have four).
+  [/^grok-(\d)-(\d{2})(?=-|$)/, "grok-$1.$2"],
+  [/^minimax-m(\d)(\d)(?=-|$)/, "minimax-m$1.$2"],
+  [/^llama-(\d)(\d)-(\d+b)(?=-|$)/, "llama-$1.$2-$3"],
+  [/^phi-?(\d)(\d)(?=-|$)/, "phi-$1.$2"],
+  [/^phi(\d)/, "phi-$1"],
+  // Qwen glues its version to the name (qwen2.5, qwen3): qwen-2.5-72b, qwen-3-32b, qwen25-coder.
+  [/^qwen-(\d(?:\.\d)?)(?=-|$)/, "qwen$1"],
+  [/^qwen(\d)(\d)(?=-)/, "qwen$1.$2"],
+  // Hyphenated versions: glm5 / glm4.7, gemma2-9b, codegeex4, solar-pro3, step3, mistral-small3.2.
+  [/^glm(\d)/, "glm-$1"],
+  [/^gemma(\d)/, "gemma-$1"],
+  [/^codegeex(\d)/, "codegeex-$1"],
+  [/^solar-pro(\d)/, "solar-pro-$1"],
+  [/^step(\d)/, "step-$1"],
+  [/^(mistral|magistral|devstral)-(small|medium|large)(\d)/, "$1-$2-$3"],
+  [/^(mistral|magistral|devstral)-(small|medium|large)-(\d)(\d)(?=-)/, "$1-$2-$3.$4"],
+  // Liquid writes LFM2; a few sources write lfm-2.
+  [/^lfm-(\d)/, "lfm$1"],
+  // Code Llama and Llama Guard as Meta writes them on Hugging Face.
+  [/^code-llama-/, "codellama-"],
+  [/^llamaguard/, "llama-guard"],
+  // Ollama tags: llama-2:13b, qwen2.5:32b.
+  [/:(\d+(?:\.\d+)?b)$/, "-$1"],
+  // Version suffixes written with ":" or without the dot: -v0:2, -v03 (Mistral 7B Instruct).
+  [/-v(\d):(\d)$/, "-v$1.$2"],
+  [/-v0(\d)(?=-|$)/, "-v0.$1"],
+  // Mistral's YYMM written with a dot: codestral-25.01.
+  [/-(2[3-9])\.(0[1-9]|1[0-2])(?=-|$)/, "-$1$2"],
+];
+
+/** Family words in the maker's order. */
+const WORD_ORDER: ReadonlyArray<[RegExp, string]> = [
+  [/^claude-([4-9](?:\.\d)?)-(opus|sonnet|haiku)(?=-|$)/, "claude-$2-$1"],
+  [/^claude-(opus|sonnet|haiku)-([1-3](?:\.\d)?)(?=-|$)/, "claude-$2-$1"],
+  [/^gemini-(pro|flash|ultra)-(1(?:\.\d)?)(?=-|$)/, "gemini-$2-$1"],
+  // Anthropic's pre-3 names: claude-v2 / claude-v2:1 (Bedrock) are claude-2 / claude-2.1.
+  [/^claude-v(\d)\.(\d)$/, "claude-$1.$2"],
+  [/^claude-v(\d)$/, "claude-$1"],
+  [/^claude-instant-v(\d)$/, "claude-instant-$1"],
+  // AA and Qwen's own tables: "Qwen3 235B A22B 2507 Instruct" is Qwen3-235B-A22B-Instruct-2507.
+  [/^(qwen3-[\d.]+b-a\d+b)-(\d{4})-(instruct|thinking)$/, "$1-$3-$2"],
+];
+
+/** Names that are one model with another maker-side spelling. Each line says why. */
+const SAME_MODEL: ReadonlyArray<[RegExp, string]> = [
+  // Bedrock and Vertex call the October 2024 Claude 3.5 Sonnet "v2".
+  [/^claude-3\.5-sonnet-v2(?:-20241022)?$/, "claude-3.5-sonnet-20241022"],
+  // OpenRouter's deepseek-chat-v3-0324 / -v3.1 are DeepSeek's V3-0324 / V3.1 weights.
+  [/^deepseek-chat-v(\d)/, "deepseek-v$1"],
+  // Amazon Nova 1.0 is written nova-pro, amazon-nova-pro-v1.0 (LMArena) and nova-pro-1.0.
+  [/^amazon-nova-/, "nova-"],
+  [/^(nova-(?:pro|lite|micro|premier))-v?1\.0$/, "$1"],
+  // Qwen3 2507 ships only as Instruct-2507 and Thinking-2507: OpenRouter's qwen3-235b-a22b-2507
+  // and models.dev's qwen3-235b-a22b-07-25 are the Instruct weights.
+  [/^(qwen3-[\d.]+b-a\d+b)-(?:2507|07-25)$/, "$1-instruct-2507"],
+  // Gemini 2.5's dated names are all previews: "gemini-2.5-pro-06-05" (LiveBench) is preview-06-05, and
+  // Google sold exp-03-25 as preview-03-25, the same weights.
+  [/^gemini-2\.5-(pro|flash)-(?:exp-)?(\d{2}-\d{2})$/, "gemini-2.5-$1-preview-$2"],
+  [/^gemini-2\.5-pro-exp-03-25$/, "gemini-2.5-pro-preview-03-25"],
+  // Cohere's Command R+ is command-r-plus, dated MM-YYYY ("Command R+ (08-24)" in Aider).
+  [/^command-r\+/, "command-r-plus"],
+  [/^(command-r(?:-plus)?)-(\d{2})-(\d{2})$/, "$1-$2-20$3"],
+  // Moonshot serves only the instruct weights of Kimi K2; hosts add -instruct to the same ones.
+  [/^kimi-k2-instruct(?=-|$)/, "kimi-k2"],
+];
+
+export function canonicalSpelling(name: string): string {
+  let text = name.toLowerCase().trim().replace(/'/g, "");
+  text = text.replace(/\s*\(([^)]*)\)\s*/g, (_m, inner: string) => `-${inner}-`);
+  text = text.replace(/[\s_]+/g, "-").replace(/-+/g, "-").replace(/^-|-$/g, "");
+  text = canonicalDates(text);
+  for (const [pattern, replacement] of VERSION_SPELLINGS) text = text.replace(pattern, replacement);
+  for (const [pattern, replacement] of WORD_ORDER) text = text.replace(pattern, replacement);
+  for (const [pattern, replacement] of SAME_MODEL) text = text.replace(pattern, replacement);
+  return text.replace(/-+/g, "-").replace(/^-|-$/g, "");
+}
+
+/** "(Oct '24)", "june-2024", "2024-05-13", "2024-05" -> yyyymm(dd). */
+function canonicalDates(text: string): string {
+  return text
+    .replace(MONTH_DATE, (_m, month: string, year: string) => `-${year.length === 2 ? `20${year}` : year}${MONTHS[month.slice(0, 3)]}`)
+    .replace(/(^|-)(20\d{2})-(\d{2})-(\d{2})(?=-|$)/g, "$1$2$3$4")
+    .replace(/(^|-)(20\d{2})-(0[1-9]|1[0-2])(?=-|$)/g, "$1$2$3");
+}
+
+/** A canonical name holds only these characters; anything else means a spelling no rule understood. */
+export const WELL_FORMED_NAME = /^[a-z0-9][a-z0-9.+:-]*$/;
