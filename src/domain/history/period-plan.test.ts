@@ -97,4 +97,39 @@ describe("planSeries", () => {
     const plan = planSeries([recorded(1, "2024-01-01", null, "5")], [seen("2024-01-01", "6")], d("2024-01-01"), true, same);
     expect(plan.rejected[0]).toMatch(/different value is already recorded/);
   });
+
+  describe("a run older than the source's newest one (history)", () => {
+    const historyUntil = d("2024-03-01");
+
+    it("bounds a new offering's period by the source's next observation: never current, delisted there", () => {
+      const plan = planSeries([], [seen("2024-02-01", "5")], d("2024-02-01"), true, same, { historyUntil });
+      expect(plan.open).toEqual([{ validFrom: d("2024-02-01"), validTo: historyUntil, value: "5" }]);
+      expect(plan.events.map((event) => [event.kind, event.effectiveAt])).toEqual([
+        ["listed", d("2024-02-01")],
+        ["delisted", historyUntil],
+      ]);
+    });
+
+    it("bounds a period before recorded history by the next recorded period, without a delisting", () => {
+      const plan = planSeries([recorded(1, "2024-02-15", null, "4", "2024-03-01")], [seen("2024-02-01", "5")], d("2024-02-01"), true, same, {
+        historyUntil,
+      });
+      expect(plan.open).toEqual([{ validFrom: d("2024-02-01"), validTo: d("2024-02-15"), value: "5" }]);
+      expect(plan.close).toEqual([]);
+      expect(plan.events.map((event) => event.kind)).toEqual(["listed"]);
+    });
+
+    it("never replaces a current value the source reported later", () => {
+      const plan = planSeries([recorded(1, "2024-01-01", null, "4", "2024-03-01")], [seen("2024-02-01", "5")], d("2024-02-01"), true, same, {
+        historyUntil,
+      });
+      expect(plan).toMatchObject({ close: [], open: [], events: [] });
+      expect(plan.rejected).toEqual([expect.stringMatching(/older than the source's newest one and disagrees/)]);
+    });
+
+    it("never delists", () => {
+      const plan = planSeries([recorded(1, "2024-01-01", null, "4", "2024-01-01")], [], d("2024-02-01"), true, same, { historyUntil });
+      expect(plan).toEqual({ touch: [], close: [], open: [], events: [], rejected: [] });
+    });
+  });
 });
