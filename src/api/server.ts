@@ -8,7 +8,8 @@ import type { AddressInfo } from "node:net";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import type { ApiContext } from "./context.ts";
 import { appRouter } from "./router.ts";
-import { healthReport } from "../domain/health.ts";
+import { databaseProbe, healthReport } from "../domain/health.ts";
+import { describeDatabaseError, isConnectionError } from "../db/database-errors.ts";
 import type { ServiceMetrics } from "./metrics.ts";
 import { serveLitellmFeed, servePricesCsv } from "./feeds/handlers.ts";
 import { createRestHandler } from "./rest/handler.ts";
@@ -17,7 +18,16 @@ import { serveDashboardAsset, serveDashboardPage } from "../dashboard/handler.ts
 
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void> | void;
 
+/** Routes that read the database: while it is down they answer 503 at once (/healthz and /metrics report the outage themselves). */
+const DATABASE_ROUTES = ["/trpc/", "/api/v1/", "/feeds/"];
+
+function sendDatabaseUnavailable(response: ServerResponse, reason: string): void {
+  response.setHeader("retry-after", "5");
+  sendJson(response, 503, { error: `database unavailable (${reason}): try again shortly` });
+}
+
 export function createRequestListener(context: ApiContext, metrics?: ServiceMetrics) {
+  const database = databaseProbe(context.db);
   const trpc = createHTTPHandler({ router: appRouter, basePath: "/trpc/", createContext: () => context });
   const routes: Array<[prefix: string, handler: RouteHandler]> = [
     ["/trpc/", (request, response) => trpc(request, response)],
@@ -53,8 +63,13 @@ export function createRequestListener(context: ApiContext, metrics?: ServiceMetr
     }
     try {
       if (!route) return sendJson(response, 404, { error: `no route for ${url.pathname}` });
+      if (DATABASE_ROUTES.some((prefix) => route[0].startsWith(prefix))) {
+        const availability = await database.check();
+        if (!availability.reachable) return sendDatabaseUnavailable(response, availability.error);
+      }
       await route[1](request, response, url);
     } catch (error) {
+      if (isConnectionError(error) && !response.headersSent) return sendDatabaseUnavailable(response, describeDatabaseError(error));
       context.logger?.error({ err: error, path: url.pathname }, "request failed");
       if (!response.headersSent) sendJson(response, 500, { error: "internal error" });
       else response.end();

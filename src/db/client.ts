@@ -45,9 +45,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseCo
   return openPglite(options.pgliteDir ?? "./data");
 }
 
+/** Seconds to wait for a connection: a database that is down answers 503 soon, not after postgres.js's default 30 s. */
+const CONNECT_TIMEOUT_S = 5;
+
 function openPostgres(url: string, max: number): DatabaseConnection {
-  const sql = postgres(url, { max, onnotice: () => {} });
+  const sql = postgres(url, { max, onnotice: () => {}, connect_timeout: CONNECT_TIMEOUT_S });
   const db = drizzlePostgres({ client: sql, schema, casing: "snake_case" }) as unknown as Db;
+  sessionFactories.set(db, () => openDedicatedSession(url));
   const parsed = new URL(url);
   return {
     db,
@@ -69,5 +73,72 @@ async function openPglite(dir: string): Promise<DatabaseConnection> {
     location: inMemory ? "memory" : dir,
     pglite,
     close: () => pglite.close(),
+  };
+}
+
+/**
+ * A session on a connection of its own, for work that must stay on one backend: a write
+ * transaction, a session-level lock. Not postgres.js's sql.begin() or sql.reserve():
+ * in postgres.js 3.4.9, when the backend of such a connection dies (pg_terminate_backend,
+ * a server restart), begin() sends its ROLLBACK, and reserve() its next query or its
+ * release, on the closed connection; the write is scheduled with setImmediate on a socket
+ * that closed() has set to null, and the TypeError thrown there is uncaught and kills the
+ * process (upstream issue porsager/postgres#1208, unfixed in any release). Here the
+ * session notices its connection closing (the `onclose` option), refuses every later
+ * statement with CONNECTION_LOST (rather than letting the pool reconnect and run it
+ * outside the transaction), and is ended, never returned to a pool.
+ */
+export interface DedicatedSession {
+  /** Drizzle over the session's one connection. */
+  db: Db;
+  /** The same connection for raw SQL. */
+  sql: postgres.Sql;
+  /** True once the connection has closed: the session's transaction or lock is gone with it. */
+  readonly lost: boolean;
+  end(): Promise<void>;
+}
+
+export class ConnectionLostError extends Error {
+  readonly code = "CONNECTION_LOST";
+  constructor() {
+    super("database connection lost: the session's connection closed");
+    this.name = "ConnectionLostError";
+  }
+}
+
+const sessionFactories = new WeakMap<Db, () => DedicatedSession>();
+
+/** A dedicated session on the server behind `db`, or null on PGlite (one connection, in process). */
+export function dedicatedSessionFor(db: Db): DedicatedSession | null {
+  return sessionFactories.get(db)?.() ?? null;
+}
+
+function openDedicatedSession(url: string): DedicatedSession {
+  let lost = false;
+  const raw = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: CONNECT_TIMEOUT_S, onclose: () => void (lost = true) });
+  // Every way into the connection (tagged template, unsafe, begin...) goes through the
+  // guard, so nothing is written to a connection that closed() has already torn down.
+  const guarded = new Proxy(raw, {
+    apply(target, self, args) {
+      if (lost) throw new ConnectionLostError();
+      return Reflect.apply(target, self, args);
+    },
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== "function" || property === "end" || property === "options") return value;
+      return (...args: unknown[]) => {
+        if (lost) throw new ConnectionLostError();
+        return Reflect.apply(value, target, args);
+      };
+    },
+  });
+  const db = drizzlePostgres({ client: guarded, schema, casing: "snake_case" }) as unknown as Db;
+  return {
+    db,
+    sql: guarded,
+    get lost() {
+      return lost;
+    },
+    end: () => raw.end({ timeout: 1 }),
   };
 }

@@ -6,6 +6,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { DatabaseConnection, Db } from "../db/client.ts";
+import { describeDatabaseError } from "../db/database-errors.ts";
 import { migrationState, type MigrationState } from "../db/migrate.ts";
 import { sourceStatuses } from "../db/queries/sources.ts";
 import { resolveSchedules, type SourceSchedule } from "../jobs/scheduler/schedules.ts";
@@ -43,9 +44,52 @@ export async function healthReport(ctx: HealthContext): Promise<HealthReport> {
     const sources = migrations.upToDate ? await sourceHealth(ctx.db, ctx.schedules ?? defaultSchedules(), new Date()) : [];
     return { status: migrations.upToDate ? "ok" : "degraded", database: { ...database, reachable: true }, migrations, sources };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { status: "degraded", database: { ...database, reachable: false, error: message }, migrations: null, sources: [] };
+    return { status: "degraded", database: { ...database, reachable: false, error: describeDatabaseError(error) }, migrations: null, sources: [] };
   }
+}
+
+export type DatabaseAvailability = { reachable: true } | { reachable: false; error: string };
+
+export interface DatabaseProbe {
+  /** Whether the database answers, as of at most `ttlMs` ago; concurrent callers share one check. */
+  check(): Promise<DatabaseAvailability>;
+}
+
+/**
+ * Answers "is the database up?" cheaply enough to ask before every request: one
+ * `select 1` per `ttlMs` at most, given up after `timeoutMs`. While the database is down,
+ * requests get a clear 503 at once instead of each waiting for a connection to time out.
+ */
+export function databaseProbe(db: Db, options: { ttlMs?: number; timeoutMs?: number } = {}): DatabaseProbe {
+  const ttlMs = options.ttlMs ?? 2_000;
+  const timeoutMs = options.timeoutMs ?? 3_000;
+  let last: { at: number; availability: DatabaseAvailability } | undefined;
+  let inFlight: Promise<DatabaseAvailability> | undefined;
+  const probe = async (): Promise<DatabaseAvailability> => {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      await Promise.race([db.execute(sql`select 1`), timeout]);
+      return { reachable: true };
+    } catch (error) {
+      return { reachable: false, error: describeDatabaseError(error) };
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  return {
+    check() {
+      if (last && Date.now() - last.at < ttlMs) return Promise.resolve(last.availability);
+      inFlight ??= probe().then((availability) => {
+        last = { at: Date.now(), availability };
+        inFlight = undefined;
+        return availability;
+      });
+      return inFlight;
+    },
+  };
 }
 
 let registrySchedules: SourceSchedule[] | undefined;

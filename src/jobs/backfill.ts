@@ -3,6 +3,12 @@
  * file or a folder, its date in its name) in date order, one run each, so history is
  * built as if the source had been scraped on those days. Prints a progress line per
  * payload; a bad payload fails its own run and the backfill goes on.
+ *
+ * Resumable: a payload already ingested (a succeeded run of the source at the same
+ * observation time with the same content hashes, from scrape_runs and the
+ * content-addressed archive) is skipped, so a backfill interrupted by a crash, a shutdown
+ * or a database fault picks up at the first payload it did not ingest, and the history it
+ * ends with equals that of an uninterrupted one.
  */
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
@@ -12,17 +18,25 @@ import type { PayloadDocument, SourceDefinition } from "../../scrapers/source.ts
 import { groupByDate, observationTime, orderSameDay, planBackfill, type DatedEntry } from "./backfill-plan.ts";
 import { readReplayDocuments } from "./fetch/replay.ts";
 import { runSource, type RunSummary } from "./run-source.ts";
+import { ingestedPayloadKeys, payloadKey, sha256Of } from "../db/queries/runs.ts";
+import { retryTransient } from "../db/write-transaction.ts";
 
 const NOT_PAYLOADS = /^(\.|provenance\.md$|readme\.md$|index\.md$|naming\.md$)/i;
 
 export interface BackfillOptions {
   progress?: (line: string) => void;
   logger?: Logger;
+  /** Aborted: stop before the next payload (the current one finishes). */
+  signal?: AbortSignal;
 }
 
 export interface BackfillResult {
   runs: Array<RunSummary & { entry: string; date: string }>;
   undated: string[];
+  /** Entries skipped because an earlier backfill ingested them. */
+  alreadyIngested: string[];
+  /** The signal stopped it before every payload was tried. */
+  stopped: boolean;
 }
 
 export async function runBackfill(db: Db, source: SourceDefinition, dir: string, options: BackfillOptions = {}): Promise<BackfillResult> {
@@ -33,16 +47,34 @@ export async function runBackfill(db: Db, source: SourceDefinition, dir: string,
   for (const name of plan.undated) progress(`skip ${name}: no date in its name`);
 
   const ordered = await orderEntries(source, dir, plan.dated);
-  const result: BackfillResult = { runs: [], undated: plan.undated };
+  const ingested = await retryTransient(() => ingestedPayloadKeys(db, source.id));
+  const result: BackfillResult = { runs: [], undated: plan.undated, alreadyIngested: [], stopped: false };
   for (const [index, { entry, indexInDay }] of ordered.entries()) {
+    if (options.signal?.aborted) {
+      result.stopped = true;
+      progress(`stopped before ${entry.name}: ${ordered.length - index} payloads left for the next backfill`);
+      break;
+    }
     const started = Date.now();
     const at = observationTime(entry.date, indexInDay);
-    const summary = await runSource(db, source, {
-      trigger: "backfill",
-      at,
-      load: () => readReplayDocuments(join(dir, entry.name)),
-      logger: options.logger,
-    });
+    const documents = await readReplayDocuments(join(dir, entry.name)).catch(() => null);
+    if (documents && ingested.has(payloadKey(at, documents.map((document) => sha256Of(document.body))))) {
+      result.alreadyIngested.push(entry.name);
+      continue;
+    }
+    if (result.alreadyIngested.length > 0 && result.runs.length === 0) {
+      progress(`resuming at ${entry.name}: ${result.alreadyIngested.length} payloads already ingested`);
+    }
+    // A database fault before the run started (its bookkeeping) is retried like one inside its transaction.
+    const summary = await retryTransient(() =>
+      runSource(db, source, {
+        trigger: "backfill",
+        at,
+        // An unreadable entry is read again by its run, which fails with the reason.
+        load: documents ? async () => documents : () => readReplayDocuments(join(dir, entry.name)),
+        logger: options.logger,
+      }),
+    );
     result.runs.push({ ...summary, entry: entry.name, date: entry.date });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const counts =

@@ -1,7 +1,10 @@
 /** Scrape-run bookkeeping and the content-addressed payload archive. */
-import { createHash } from "node:crypto";
-import { and, desc, eq, lt, sql } from "drizzle-orm";
+import { createHash, randomBytes } from "node:crypto";
+import { hostname } from "node:os";
+import { and, desc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Executor } from "../client.ts";
+import { databaseErrorCode, isTransientDatabaseError, shortRunError } from "../database-errors.ts";
+import { retryTransient } from "../write-transaction.ts";
 import { httpValidators, rawPayloads, scrapeRunDocuments, scrapeRuns } from "../schema/index.ts";
 import type { PayloadDocument } from "../../../scrapers/source.ts";
 
@@ -15,20 +18,77 @@ export class RunAlreadyActiveError extends Error {
   }
 }
 
-/** Starts a run; the partial unique index refuses a second running run of the same source. */
+/**
+ * Leases. A run records the instance that holds it and a heartbeat, renewed every
+ * HEARTBEAT_INTERVAL_MS while the run lives in this process. A running run whose heartbeat
+ * is older than RUN_LEASE_MS belongs to a process that died (or lost the database for that
+ * long): any instance fails it, so it is recognised within a minute and never blocks its
+ * source. Times are the database's (now()), so instances' clocks need not agree.
+ */
+export const HEARTBEAT_INTERVAL_MS = 10_000;
+export const RUN_LEASE_MS = 45_000;
+
+/** This process: host, pid and a random part (pids repeat across containers). */
+export const INSTANCE_ID = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+
+/** The runs this process holds, with their heartbeat timers and the database handle that started them. */
+const liveRuns = new Map<number, { timer: NodeJS.Timeout; db: Executor }>();
+
+function startHeartbeat(db: Executor, runId: number): void {
+  const renew = () =>
+    db
+      .update(scrapeRuns)
+      .set({ heartbeatAt: sql`now()` })
+      .where(and(eq(scrapeRuns.id, runId), eq(scrapeRuns.status, "running")))
+      // The database is unreachable: the lease lapses unless it comes back in time, which is right.
+      .catch(() => {});
+  const timer = setInterval(renew, HEARTBEAT_INTERVAL_MS);
+  timer.unref();
+  liveRuns.set(runId, { timer, db });
+}
+
+function stopHeartbeat(runId: number): void {
+  clearInterval(liveRuns.get(runId)?.timer);
+  liveRuns.delete(runId);
+}
+
+/** Ids of the runs this process is running now (only those started through `db`, when given). */
+export function ownLiveRunIds(db?: Executor): number[] {
+  return [...liveRuns].filter(([, run]) => db === undefined || run.db === db).map(([id]) => id);
+}
+
+/**
+ * Starts a run; the partial unique index refuses a second running run of the same source.
+ * A running run whose lease lapsed is failed first, so a dead process's run never blocks.
+ */
 export async function startRun(db: Executor, sourceId: string, trigger: NonNullable<RunTrigger>, observedAt: Date): Promise<ScrapeRun> {
-  try {
-    const [run] = await db.insert(scrapeRuns).values({ sourceId, trigger, observedAt }).returning();
+  const insert = async () => {
+    const [run] = await retryTransient(() =>
+      db
+        .insert(scrapeRuns)
+        .values({ sourceId, trigger, observedAt, instanceId: INSTANCE_ID, heartbeatAt: sql`now()` })
+        .returning(),
+    );
+    startHeartbeat(db, run!.id);
     return run!;
+  };
+  try {
+    return await insert();
   } catch (error) {
-    if (isUniqueViolation(error)) throw new RunAlreadyActiveError(sourceId);
-    throw error;
+    if (!isUniqueViolation(error)) throw error;
   }
+  if ((await failAbandonedRuns(db, sourceId)) > 0) {
+    try {
+      return await insert();
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+  throw new RunAlreadyActiveError(sourceId);
 }
 
 export function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-  return code === "23505";
+  return databaseErrorCode(error) === "23505";
 }
 
 export interface RunOutcome {
@@ -41,24 +101,156 @@ export interface RunOutcome {
   error?: string | null;
 }
 
-export async function finishRun(db: Executor, runId: number, outcome: RunOutcome): Promise<ScrapeRun> {
-  const [run] = await db
-    .update(scrapeRuns)
-    .set({ ...outcome, finishedAt: new Date() })
-    .where(eq(scrapeRuns.id, runId))
-    .returning();
-  return run!;
+/** How long finishRun keeps trying to record an outcome before it leaves it to the background. */
+const FINISH_RETRY_DELAYS_MS = [250, 500, 1_000, 2_000, 4_000, 8_000];
+const PENDING_RETRY_MS = 5_000;
+
+/** Outcomes the database could not take when their run ended, recorded once it is back. */
+const pendingOutcomes = new Map<number, { db: Executor; outcome: RunOutcome; finishedAt: Date }>();
+let pendingTimer: NodeJS.Timeout | undefined;
+
+/**
+ * Records a run's outcome (its error shortened: never a SQL dump) and ends its lease. If the
+ * database is unreachable, it tries for ~15 s, then leaves the outcome to a background
+ * retry that records it as soon as the database is back: the run in flight when the
+ * database went is recorded with what really happened to it, not left "running".
+ */
+export async function finishRun(db: Executor, runId: number, outcome: RunOutcome): Promise<void> {
+  const stored = { ...outcome, error: outcome.error == null ? outcome.error : shortRunError(outcome.error) };
+  const finishedAt = new Date();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await writeOutcome(db, runId, stored, finishedAt);
+      stopHeartbeat(runId);
+      return;
+    } catch (error) {
+      const delay = FINISH_RETRY_DELAYS_MS[attempt];
+      if (!isTransientDatabaseError(error) || delay === undefined) break;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+  stopHeartbeat(runId);
+  pendingOutcomes.set(runId, { db, outcome: stored, finishedAt });
+  pendingTimer ??= setInterval(() => void recordPendingOutcomes(), PENDING_RETRY_MS).unref();
 }
 
-/** A run left "running" by a crashed process would block its source forever: fail it after `olderThanMs`. */
-export async function failStaleRuns(db: Executor, sourceId: string, olderThanMs: number): Promise<number> {
-  const cutoff = new Date(Date.now() - olderThanMs);
+async function writeOutcome(db: Executor, runId: number, outcome: RunOutcome, finishedAt: Date): Promise<void> {
+  await db
+    .update(scrapeRuns)
+    .set({ ...outcome, finishedAt })
+    .where(eq(scrapeRuns.id, runId));
+}
+
+/** Records the outcomes still waiting for the database; returns how many are left. */
+export async function recordPendingOutcomes(): Promise<number> {
+  for (const [runId, { db, outcome, finishedAt }] of pendingOutcomes) {
+    try {
+      await writeOutcome(db, runId, outcome, finishedAt);
+      pendingOutcomes.delete(runId);
+    } catch {
+      break;
+    }
+  }
+  if (pendingOutcomes.size === 0 && pendingTimer) {
+    clearInterval(pendingTimer);
+    pendingTimer = undefined;
+  }
+  return pendingOutcomes.size;
+}
+
+/**
+ * Fails the running runs (of one source, or all) whose lease lapsed: their process
+ * stopped heartbeating. This process's own live runs are never touched.
+ */
+export async function failAbandonedRuns(db: Executor, sourceId?: string): Promise<number> {
+  const own = ownLiveRunIds();
   const rows = await db
     .update(scrapeRuns)
-    .set({ status: "failed", finishedAt: new Date(), error: "abandoned: the process running it stopped" })
-    .where(and(eq(scrapeRuns.sourceId, sourceId), eq(scrapeRuns.status, "running"), lt(scrapeRuns.startedAt, cutoff)))
+    .set({
+      status: "failed",
+      finishedAt: sql`now()`,
+      error: sql`'abandoned: instance ' || coalesce(${scrapeRuns.instanceId}, 'unknown') || ' stopped heartbeating'`,
+    })
+    .where(
+      and(
+        eq(scrapeRuns.status, "running"),
+        sourceId === undefined ? undefined : eq(scrapeRuns.sourceId, sourceId),
+        sql`coalesce(${scrapeRuns.heartbeatAt}, ${scrapeRuns.startedAt}) < now() - make_interval(secs => ${RUN_LEASE_MS / 1000})`,
+        own.length > 0 ? notInArray(scrapeRuns.id, own) : undefined,
+      ),
+    )
     .returning({ id: scrapeRuns.id });
   return rows.length;
+}
+
+/**
+ * Shutdown: fails every run this process still holds through `db`, with the reason, and
+ * ends their leases. A run that still manages to finish afterwards overwrites this with its outcome.
+ */
+export async function abandonOwnRuns(db: Executor, reason: string): Promise<number> {
+  const own = ownLiveRunIds(db);
+  for (const runId of own) stopHeartbeat(runId);
+  if (own.length === 0) return 0;
+  const rows = await db
+    .update(scrapeRuns)
+    .set({ status: "failed", finishedAt: sql`now()`, error: `${reason} (instance ${INSTANCE_ID})` })
+    .where(and(inArray(scrapeRuns.id, own), eq(scrapeRuns.status, "running")))
+    .returning({ id: scrapeRuns.id });
+  return rows.length;
+}
+
+/** The running run of a source, if any (whether alive or not). */
+export async function activeRun(db: Executor, sourceId: string): Promise<ScrapeRun | null> {
+  const [row] = await db
+    .select()
+    .from(scrapeRuns)
+    .where(and(eq(scrapeRuns.sourceId, sourceId), eq(scrapeRuns.status, "running")))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * For the CLI: returns once the source has no running run. A dead process's run is failed
+ * at once (or as soon as its lease lapses); a live one is waited for, `onWait` told once.
+ */
+export async function waitForSourceFree(
+  db: Executor,
+  sourceId: string,
+  options: { pollMs?: number; onWait?: (run: ScrapeRun) => void } = {},
+): Promise<void> {
+  let told = false;
+  for (;;) {
+    await failAbandonedRuns(db, sourceId);
+    const run = await activeRun(db, sourceId);
+    if (!run) return;
+    if (!told) options.onWait?.(run);
+    told = true;
+    await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 2_000));
+  }
+}
+
+/**
+ * The payloads a source has ingested, as "observedAt|sha256,sha256..." keys: a backfill
+ * skips a payload already ingested at the same observation time with the same content.
+ */
+export async function ingestedPayloadKeys(db: Executor, sourceId: string): Promise<Set<string>> {
+  const rows = await db
+    .select({ runId: scrapeRuns.id, observedAt: scrapeRuns.observedAt, sha256: scrapeRunDocuments.sha256 })
+    .from(scrapeRuns)
+    .innerJoin(scrapeRunDocuments, eq(scrapeRunDocuments.runId, scrapeRuns.id))
+    .where(and(eq(scrapeRuns.sourceId, sourceId), eq(scrapeRuns.status, "succeeded")))
+    .orderBy(scrapeRuns.id);
+  const byRun = new Map<number, { observedAt: Date; hashes: string[] }>();
+  for (const row of rows) {
+    const run = byRun.get(row.runId) ?? { observedAt: row.observedAt, hashes: [] };
+    run.hashes.push(row.sha256);
+    byRun.set(row.runId, run);
+  }
+  return new Set([...byRun.values()].map(({ observedAt, hashes }) => payloadKey(observedAt, hashes)));
+}
+
+export function payloadKey(observedAt: Date, sha256s: readonly string[]): string {
+  return `${observedAt.toISOString()}|${[...new Set(sha256s)].sort().join(",")}`;
 }
 
 export function sha256Of(body: string): string {

@@ -17,7 +17,7 @@ import { join } from "node:path";
 import { createTask, type Logger as CronLogger, type ScheduledTask } from "node-cron";
 import type { Logger } from "../../config/logger.ts";
 import type { DatabaseConnection } from "../../db/client.ts";
-import { failStaleRuns, RunAlreadyActiveError, type RunTrigger } from "../../db/queries/runs.ts";
+import { abandonOwnRuns, failAbandonedRuns, recordPendingOutcomes, RunAlreadyActiveError, type RunTrigger } from "../../db/queries/runs.ts";
 import { runBackfill } from "../backfill.ts";
 import { observationTime } from "../backfill-plan.ts";
 import { liveLoader } from "../load-documents.ts";
@@ -82,11 +82,6 @@ const DEFAULT_STARTUP_CONCURRENCY = 2;
 /** How late a tick may still run when the event loop was busy (a large parse on PGlite), rather than be missed. */
 const MISSED_TICK_TOLERANCE_MS = 60_000;
 
-/** A run still "running" long after its deadline was left by a process that died. */
-function staleRunAfterMs(timeoutMs: number): number {
-  return Math.max(2 * timeoutMs, 10 * 60_000);
-}
-
 export class Scheduler {
   private readonly db: SchedulerOptions["connection"]["db"];
   private readonly locks: SourceLocks;
@@ -98,6 +93,8 @@ export class Scheduler {
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly aborters = new Set<AbortController>();
   private stopping = false;
+  /** Aborted by stop(): tells a first-start backfill to stop between payloads. */
+  private readonly stopSignal = new AbortController();
 
   constructor(private readonly options: SchedulerOptions) {
     this.db = options.connection.db;
@@ -184,16 +181,25 @@ export class Scheduler {
 
   /**
    * Stops the cron tasks and aborts the runs still loading their payload (they have written
-   * nothing and are recorded failed); a run already writing finishes its transaction. Waits
-   * up to `graceMs` for all of it. A first-start backfill still going is not waited for: its
-   * current run is left "running" and failed as stale by a later start.
+   * nothing and are recorded failed); a run already writing finishes its transaction, and a
+   * first-start backfill stops after its current payload (the next start resumes it). Waits
+   * up to `graceMs` for all of it, then records every run this process still holds as
+   * failed, so none is left "running" once the database closes.
    */
   async stop(graceMs = 10_000): Promise<void> {
     this.stopping = true;
+    this.stopSignal.abort(new SchedulerStoppedError());
     await Promise.all(this.tasks.map((task) => task.destroy()));
     for (const controller of this.aborters) controller.abort(new SchedulerStoppedError());
     if (!(await settlesWithin(this.inFlight, graceMs))) {
       this.logger.warn({ sources: [...this.pending] }, `runs still going ${graceMs} ms after shutdown began: left behind`);
+    }
+    try {
+      await recordPendingOutcomes();
+      const left = await abandonOwnRuns(this.db, "interrupted: the service shut down before the run finished");
+      if (left > 0) this.logger.warn({ runs: left }, "runs left behind by the shutdown recorded failed");
+    } catch (error) {
+      this.logger.warn({ err: error }, "could not record the runs left behind: their leases lapse and other instances fail them");
     }
   }
 
@@ -219,7 +225,7 @@ export class Scheduler {
         const lock = await this.locks.tryAcquire(id);
         if (!lock) return skipped("busy");
         try {
-          await failStaleRuns(this.db, id, staleRunAfterMs(schedule.source.schedule.timeoutMs));
+          await failAbandonedRuns(this.db, id);
           if (await alreadyDone()) return skipped("already-ran");
           return { status: "ran", runs: await work() };
         } finally {
@@ -253,7 +259,10 @@ export class Scheduler {
     if (plan.layout.kind === "dated-folder") {
       const dir = join(replayDir, plan.layout.dir);
       this.logger.info({ source: source.id, dir, payloads: plan.history.length }, "run started: backfill of the replay history");
-      const { runs } = await runBackfill(this.db, source, dir, { progress: (line) => this.logger.info({ source: source.id }, line) });
+      const { runs } = await runBackfill(this.db, source, dir, {
+        progress: (line) => this.logger.info({ source: source.id }, line),
+        signal: this.stopSignal.signal,
+      });
       for (const run of runs) this.observe((observer) => observer.runFinished({ sourceId: source.id, status: run.status, changed: run.changed, timedOut: false }));
       const changed = runs.reduce((sum, run) => sum + run.changed, 0);
       this.logger.info({ source: source.id, runs: runs.length, failed: runs.filter((run) => run.status === "failed").length, changed }, "run finished: backfill");

@@ -3,13 +3,13 @@
  * runs of one source never overlap and the "has this tick already run?" check and the
  * run's insert happen under the same lock.
  *
- * Postgres: a session-level advisory lock on a connection reserved from the pool, so
+ * Postgres: a session-level advisory lock on a connection of its own, so
  * every instance sharing the database sees it; it dies with the connection if the
  * process does. PGlite is one process: a set of held ids per database handle, shared by
  * every scheduler on that handle.
  */
-import type postgres from "postgres";
-import type { DatabaseConnection, Db } from "../../db/client.ts";
+import { ADVISORY_LOCK_NAMESPACE } from "../../db/advisory-locks.ts";
+import { dedicatedSessionFor, type DatabaseConnection, type Db } from "../../db/client.ts";
 
 export interface HeldLock {
   release(): Promise<void>;
@@ -20,34 +20,39 @@ export interface SourceLocks {
   tryAcquire(sourceId: string): Promise<HeldLock | null>;
 }
 
-/** First key of the two-key advisory lock: keeps pricewar's locks apart from anyone else's on the server. */
-export const ADVISORY_LOCK_NAMESPACE = 0x70726377; // "prcw"
-
 export function sourceLocksFor(connection: Pick<DatabaseConnection, "db" | "sql">): SourceLocks {
-  return connection.sql ? advisoryLocks(connection.sql) : inProcessLocks(connection.db);
+  return connection.sql ? advisoryLocks(connection.db) : inProcessLocks(connection.db);
 }
 
-function advisoryLocks(sql: postgres.Sql): SourceLocks {
+/**
+ * The lock lives on a dedicated session (client.ts), not a connection reserved from the
+ * pool: if the backend dies while the lock is held, postgres.js 3.4.9 crashes the process
+ * on the reserved connection's next query or release. A lost session has lost its lock
+ * with it (the server drops session locks with the backend), so release only ends it.
+ */
+function advisoryLocks(db: Db): SourceLocks {
   return {
     async tryAcquire(sourceId) {
-      const reserved = await sql.reserve();
+      const session = dedicatedSessionFor(db)!;
       try {
-        const [row] = await reserved<[{ locked: boolean }]>`
+        const [row] = await session.sql<[{ locked: boolean }]>`
           select pg_try_advisory_lock(${ADVISORY_LOCK_NAMESPACE}::int, hashtext(${sourceId})) as locked`;
         if (!row?.locked) {
-          reserved.release();
+          await session.end();
           return null;
         }
       } catch (error) {
-        reserved.release();
+        await session.end().catch(() => {});
         throw error;
       }
       return {
         async release() {
           try {
-            await reserved`select pg_advisory_unlock(${ADVISORY_LOCK_NAMESPACE}::int, hashtext(${sourceId}))`;
+            if (!session.lost) await session.sql`select pg_advisory_unlock(${ADVISORY_LOCK_NAMESPACE}::int, hashtext(${sourceId}))`;
+          } catch {
+            // The connection went while unlocking: the server released the lock with it.
           } finally {
-            reserved.release();
+            await session.end().catch(() => {});
           }
         },
       };
