@@ -5,6 +5,7 @@ import { UnknownSourceError } from "../../scrapers/registry.ts";
 import { backfillCommand } from "./commands/backfill.ts";
 import { bestCommand } from "./commands/best.ts";
 import { migrateCommand } from "./commands/migrate.ts";
+import { modelsCommand } from "./commands/models.ts";
 import { scrapeCommand } from "./commands/scrape.ts";
 import { sourcesCommand } from "./commands/sources.ts";
 import { startCommand } from "./commands/start.ts";
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   backfill: { run: backfillCommand, help: "SOURCE DIR  ingest dated payloads (date in the name) in date order" },
   sources: { run: sourcesCommand, help: "[--json]  sources, last runs, share of rows resolved to models" },
   unmatched: { run: unmatchedCommand, help: "[--source S] [--limit N] [--json]  names no model matched" },
+  models: { run: modelsCommand, help: "audit [--limit N] [--json] | reresolve [--json]  identity audit; merge ids the current resolver joins" },
   best: {
     run: bestCommand,
     help: "--task T [--min-quality Q | --within W] [--max-price P] [--objective cost|quality] [--open-weights] [--providers a,b] [--exclude-providers a,b] [--min-context N] [--min-coverage C] [--as-of DATE] [--limit N] [--json]",

@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { getModel, listModels, modelAliases, resolveModelReference } from "../../db/queries/models.ts";
-import { limitInput, modelInput } from "../inputs.ts";
+import { modelAudit } from "../../db/queries/model-audit.ts";
+import { modelPointersOf } from "../../db/queries/model-pointers.ts";
+import { getModel, listModels, modelAliases, modelOfferings, resolveModelReference } from "../../db/queries/models.ts";
+import { isoDateInput, limitInput, modelInput } from "../inputs.ts";
 import { requireModelId } from "../model-reference.ts";
 import { publicProcedure, router } from "../trpc.ts";
 
@@ -19,13 +21,31 @@ export const modelsRouter = router({
     )
     .query(({ ctx, input }) => listModels(ctx.db, input)),
 
+  /** A model with every name sources use for it, every seller's offering (with the seller-native id) and, for a floating name, its dated snapshots. */
   get: publicProcedure.input(z.object({ model: modelInput })).query(async ({ ctx, input }) => {
     const id = await requireModelId(ctx.db, input.model);
-    return { ...(await getModel(ctx.db, id))!, aliases: await modelAliases(ctx.db, id) };
+    const [model, aliases, offerings, pointers] = await Promise.all([getModel(ctx.db, id), modelAliases(ctx.db, id), modelOfferings(ctx.db, id), modelPointersOf(ctx.db, id)]);
+    return {
+      ...model!,
+      aliases,
+      offerings,
+      pointers: pointers.map(({ snapshotModelId, validFrom, validTo, origin }) => ({ snapshot: snapshotModelId, validFrom, validTo, origin })),
+    };
   }),
 
-  /** Map a router's own model name to the canonical model, or null with the reason. */
+  /** Map a router's own model name to the canonical model (with the setting the name states), or null with the reason. */
   resolve: publicProcedure
-    .input(z.object({ name: z.string().min(1), source: z.string().min(1).optional().describe("the source whose naming the name follows") }))
-    .query(({ ctx, input }) => resolveModelReference(ctx.db, input.name, input.source)),
+    .input(
+      z.object({
+        name: z.string().min(1),
+        source: z.string().min(1).optional().describe("the source whose naming the name follows"),
+        at: isoDateInput.optional().describe("the date the name is meant at (floating names); default now"),
+      }),
+    )
+    .query(({ ctx, input }) => resolveModelReference(ctx.db, input.name, { source: input.source, at: input.at })),
+
+  /** Near-duplicate ids, sellers taken as makers, settings stored as models, and the largest groups of unmatched names. */
+  audit: publicProcedure
+    .input(z.object({ limit: limitInput(500, 20) }).default({ limit: 20 }))
+    .query(({ ctx, input }) => modelAudit(ctx.db, { limit: input.limit })),
 });

@@ -10,6 +10,7 @@ import { createServiceMetrics } from "../../api/metrics.ts";
 import { startHttpServer } from "../../api/server.ts";
 import { migrateDatabase } from "../../db/migrate.ts";
 import { syncTaskCatalogue } from "../../db/queries/benchmarks.ts";
+import { reresolveCatalogue } from "../../db/queries/model-merge.ts";
 import { openDataChangeBus } from "../../jobs/scheduler/data-change-bus.ts";
 import { Scheduler } from "../../jobs/scheduler/scheduler.ts";
 import { resolveSchedules } from "../../jobs/scheduler/schedules.ts";
@@ -21,6 +22,9 @@ export async function startCommand(args: string[], open: () => Promise<Runtime>)
   const { env, logger, connection } = await open();
   const schedules = resolveSchedules(SOURCES, env.PRICEWAR_SCHEDULES);
   await migrateDatabase(connection);
+  // A database filled by an older resolver catches up: duplicate ids merged, nothing lost.
+  // It runs in one transaction; if it fails, the data stays as it was and the service still serves.
+  await reresolveCatalogue(connection.db, { logger }).catch((error: unknown) => logger.error({ err: error }, "re-resolution failed; catalogue left as it was"));
   await syncTaskCatalogue(connection.db, SOURCES);
   logger.info({ database: connection.kind, location: connection.location }, "database migrated, task catalogue synced");
 

@@ -1,17 +1,39 @@
 /** The model catalogue: list, get, and resolving a caller's name to a canonical model. */
-import { and, asc, count, eq, ilike, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../client.ts";
-import { aliases, models } from "../schema/index.ts";
+import { aliases, models, offerings } from "../schema/index.ts";
+import { SOURCES } from "../../../scrapers/registry.ts";
+import type { NormaliseOptions } from "../../domain/resolve/normalise.ts";
 import { loadOverrides } from "../../domain/resolve/overrides.ts";
-import { resolveModelName } from "../../domain/resolve/resolve.ts";
+import { resolveModelName, type Resolution } from "../../domain/resolve/resolve.ts";
+import { combineSettings, splitSetting } from "../../domain/resolve/settings.ts";
+import { pointerAt } from "./model-pointers.ts";
 
 export type ModelRow = typeof models.$inferSelect;
 
-export interface ModelResolution {
-  model: ModelRow | null;
-  /** How the name was matched, or why it was not. */
-  method: "id" | "alias" | "normalised" | "override" | "unmatched";
-  reason: string;
+/** What the resolver may add to an answer (identity v2): the setting, and whether the name floats. */
+type ResolverAnswer = Resolution & { setting?: string | null; floating?: boolean; pinnedTo?: string | null };
+
+export type ModelResolution =
+  | {
+      model: ModelRow;
+      /** The setting the name carries ("high", "thinking", "FC"), null when none. */
+      setting: string | null;
+      /** The name moves between snapshots (gpt-4o, deepseek-chat, *-latest). */
+      floating: boolean;
+      /** The snapshot a floating name served at the asked date, where a pointer says. */
+      pinnedTo: string | null;
+      /** How the name was matched. */
+      method: "id" | "alias" | "exact" | "normalised" | "override";
+      reason: string;
+    }
+  | { model: null; method: "unmatched"; reason: string };
+
+export interface ResolveReferenceOptions {
+  /** The source whose naming the name follows: its overrides and aliases come first. */
+  source?: string | undefined;
+  /** The date the name is meant at (floating names, names whose meaning moved); default now. */
+  at?: Date | undefined;
 }
 
 export async function getModel(db: Executor, id: string): Promise<ModelRow | null> {
@@ -20,34 +42,77 @@ export async function getModel(db: Executor, id: string): Promise<ModelRow | nul
 }
 
 /**
- * A router's name for a model -> the canonical model. Order: the source's own alias, a
- * canonical id, an alias any source uses for exactly one model, then the normaliser.
+ * A caller's name for a model -> the canonical model, with the same steps as ingestion:
+ * a canonical id; then, with a source, that source's reviewed override and that
+ * source's stored alias; then the resolver (overrides for any source, the normaliser) on
+ * the name without its setting; then a name some source uses for exactly one model.
  */
-export async function resolveModelReference(db: Executor, name: string, source?: string): Promise<ModelResolution> {
+export async function resolveModelReference(db: Executor, name: string, options: ResolveReferenceOptions = {}): Promise<ModelResolution> {
+  const at = options.at ?? new Date();
+  const answer = async (model: ModelRow, method: Extract<ModelResolution, { model: ModelRow }>["method"], reason: string, setting: string | null, resolution?: ResolverAnswer) => {
+    const floating = model.floating || (resolution?.floating ?? false);
+    const pointer = floating ? await pointerAt(db, model.id, at) : null;
+    const pinnedTo = pointer?.snapshotModelId ?? resolution?.pinnedTo ?? null;
+    return { model, setting: setting || null, floating, pinnedTo, method, reason } satisfies ModelResolution;
+  };
+
+  const direct = await getModel(db, name);
+  if (direct) return answer(direct, "id", "canonical id", null);
+
+  const { base, setting: written } = splitSetting(name);
+  const names = base === name ? [name] : [name, base];
+  const source = options.source;
+  const overrides = loadOverrides();
+  const resolverOptions: NormaliseOptions & { at: Date } = {
+    orgIsAuthor: SOURCES.find((definition) => definition.id === source)?.namesHaveAuthors ?? false,
+    at,
+  };
+  const resolve = (raw: string): ResolverAnswer => resolveModelName(source ?? "", raw, overrides, resolverOptions);
+  const fromResolver = async (resolution: ResolverAnswer): Promise<ModelResolution | null> => {
+    if (!resolution.modelId) return resolution.method === "unmatched" && resolution.note.startsWith("override") ? { model: null, method: "unmatched", reason: resolution.note } : null;
+    const model = await getModel(db, resolution.modelId);
+    if (!model) return null;
+    const method = resolution.method === "unmatched" ? "normalised" : resolution.method;
+    return answer(model, method, resolution.note, combineSettings(written, resolution.setting ?? null), resolution);
+  };
+
   if (source) {
-    const [alias] = await db.select().from(aliases).where(and(eq(aliases.source, source), eq(aliases.rawName, name)));
+    // A reviewed override scoped to the source outranks every alias of other sources.
+    const scoped = overrides.find((entry) => entry.source === source && names.includes(entry.raw));
+    if (scoped) {
+      const found = await fromResolver(resolve(scoped.raw));
+      if (found) return found;
+    }
+    const stored = await db.select().from(aliases).where(and(eq(aliases.source, source), inArray(aliases.rawName, names)));
+    const alias = stored.find((row) => row.rawName === name) ?? stored[0];
     if (alias) {
       if (!alias.modelId) return { model: null, method: "unmatched", reason: `${source} alias is unmatched: ${alias.note ?? "no reason recorded"}` };
-      return { model: await getModel(db, alias.modelId), method: "alias", reason: `${source} alias (${alias.method}: ${alias.note ?? ""})` };
+      const model = await getModel(db, alias.modelId);
+      if (model) {
+        const setting = alias.rawName === base ? combineSettings(written, alias.setting || null) : alias.setting || written;
+        return answer(model, "alias", `${source} alias (${alias.method}: ${alias.note ?? ""})`, setting);
+      }
     }
   }
-  const direct = await getModel(db, name);
-  if (direct) return { model: direct, method: "id", reason: "canonical id" };
+
+  const resolution = resolve(base);
+  const resolved = await fromResolver(resolution);
+  if (resolved) return resolved;
 
   const matched = await db
-    .selectDistinct({ modelId: aliases.modelId })
+    .selectDistinct({ modelId: aliases.modelId, setting: aliases.setting })
     .from(aliases)
-    .where(and(eq(aliases.rawName, name), isNotNull(aliases.modelId)));
-  if (matched.length === 1) return { model: await getModel(db, matched[0]!.modelId!), method: "alias", reason: "alias used by a source" };
-  if (matched.length > 1) {
-    return { model: null, method: "unmatched", reason: `ambiguous: sources use "${name}" for ${matched.map((m) => m.modelId).join(", ")}; pass a source` };
+    .where(and(inArray(aliases.rawName, names), isNotNull(aliases.modelId)));
+  const modelIds = [...new Set(matched.map((row) => row.modelId!))];
+  if (modelIds.length === 1) {
+    const model = await getModel(db, modelIds[0]!);
+    if (model) return answer(model, "alias", "alias used by a source", combineSettings(written, matched[0]!.setting || null));
   }
-
-  const resolution = resolveModelName(source ?? "", name, loadOverrides());
+  if (modelIds.length > 1) {
+    return { model: null, method: "unmatched", reason: `ambiguous: sources use "${name}" for ${modelIds.join(", ")}; pass a source` };
+  }
   if (!resolution.modelId) return { model: null, method: "unmatched", reason: resolution.note };
-  const model = await getModel(db, resolution.modelId);
-  if (!model) return { model: null, method: "unmatched", reason: `reads as ${resolution.modelId}, which no source has listed` };
-  return { model, method: resolution.method === "override" ? "override" : "normalised", reason: resolution.note };
+  return { model: null, method: "unmatched", reason: `reads as ${resolution.modelId}, which no source has listed` };
 }
 
 export interface ModelListFilter {
@@ -92,15 +157,25 @@ function getColumns() {
     contextWindow: models.contextWindow,
     maxOutputTokens: models.maxOutputTokens,
     tier: models.tier,
+    floating: models.floating,
   };
 }
 
 export async function modelAliases(db: Executor, modelId: string) {
   return db
-    .select({ source: aliases.source, rawName: aliases.rawName, method: aliases.method, lastSeenAt: aliases.lastSeenAt })
+    .select({ source: aliases.source, rawName: aliases.rawName, method: aliases.method, setting: aliases.setting, lastSeenAt: aliases.lastSeenAt })
     .from(aliases)
     .where(eq(aliases.modelId, modelId))
     .orderBy(aliases.source, aliases.rawName);
+}
+
+/** Every seller's offering of a model, with the id that seller's API expects. */
+export async function modelOfferings(db: Executor, modelId: string) {
+  return db
+    .select({ provider: offerings.providerId, variant: offerings.variant, region: offerings.region, nativeId: offerings.nativeId })
+    .from(offerings)
+    .where(eq(offerings.modelId, modelId))
+    .orderBy(offerings.providerId, offerings.variant, offerings.region);
 }
 
 export async function countModels(db: Executor): Promise<number> {
