@@ -9,11 +9,12 @@ import { archivedBody, saveValidators, sha256Of, validatorsFor, storePayload } f
 import type { PayloadDocument, SourceDefinition } from "../../scrapers/source.ts";
 import { fetchDocument } from "./fetch/fetch-document.ts";
 import type { PayloadFormat } from "./fetch/payload-checks.ts";
+import { payloadLimitOf } from "./fetch/payload-limit.ts";
 import { readReplayDocuments } from "./fetch/replay.ts";
 import { apiKeyOf, type DocumentLoader, type SecretEnv } from "./run-source.ts";
 
 export function replayLoader(path: string): DocumentLoader {
-  return () => readReplayDocuments(path);
+  return (source) => readReplayDocuments(path, payloadLimitOf(source));
 }
 
 export interface LiveLoaderOptions {
@@ -64,6 +65,7 @@ async function fetchThroughArchive(
     format: formatOfUrl(url, source.format),
     timeoutMs: Math.min(source.schedule.timeoutMs, options.timeoutMs),
     retries: source.schedule.retries,
+    sizeLimit: payloadLimitOf(source),
     headers,
     signal: options.signal,
     validators: known ? { etag: known.etag ?? undefined, lastModified: known.lastModified ?? undefined } : undefined,

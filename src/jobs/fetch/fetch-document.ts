@@ -9,6 +9,7 @@ import type { PayloadDocument } from "../../../scrapers/source.ts";
 import { decodeBody } from "./decode-body.ts";
 import { FetchError } from "./fetch-error.ts";
 import { checkPayload, type PayloadFormat } from "./payload-checks.ts";
+import { DEFAULT_PAYLOAD_LIMIT_BYTES, payloadTooLargeMessage, type PayloadLimit } from "./payload-limit.ts";
 import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from "./retry-policy.ts";
 
 export const USER_AGENT = `pricewar/${packageJson.version} (+https://github.com/pricewar/pricewar)`;
@@ -23,6 +24,8 @@ export interface FetchDocumentOptions {
   format: PayloadFormat;
   /** Limit for one attempt, from sending the request to the last body byte. Default 30 s. */
   timeoutMs?: number;
+  /** Largest body accepted (decoded bytes); a larger one is refused while it streams in. Default 64 MB, owner "fetch". */
+  sizeLimit?: PayloadLimit;
   /** Further attempts after a timeout, network error, 429 or 5xx. Default 2. */
   retries?: number;
   /** Extra request headers (an API key header, ...); they override the defaults. */
@@ -124,7 +127,15 @@ async function attemptFetch(url: string, headers: Headers, options: FetchDocumen
 
     if (response.status === 304) return notModified(url, response, options.validators);
 
-    const read = await readBody(response.body);
+    const limit = options.sizeLimit ?? { bytes: DEFAULT_PAYLOAD_LIMIT_BYTES, owner: "fetch" };
+    // Content-Length counts encoded bytes, never more than the decoded body: past the limit, refuse unread.
+    const declared = Number(response.headers.get("content-length") ?? Number.NaN);
+    if (Number.isInteger(declared) && declared > limit.bytes) {
+      await response.body?.cancel().catch(() => undefined);
+      return { error: tooLarge(url, response.status, limit, declared), retryAfter: null };
+    }
+    const read = await readBody(response.body, limit.bytes);
+    if (read.overLimit) return { error: tooLarge(url, response.status, limit), retryAfter: null };
     if (read.error !== undefined) {
       return failed(() => bodyFailure(url, response, read, timeout.signal.aborted, timeoutMs));
     }
@@ -164,22 +175,35 @@ function validatorsOf(headers: Headers): CacheValidators {
 interface BodyRead {
   bytes: Uint8Array;
   error?: unknown;
+  /** The stream went past the limit and was cancelled (`bytes` is then empty). */
+  overLimit?: boolean;
 }
 
-/** The whole body, or the bytes received before the stream failed and why it failed. */
-async function readBody(body: ReadableStream<Uint8Array> | null): Promise<BodyRead> {
+/** The whole body, or the bytes received before the stream failed (and why), or stopped past `limitBytes`. */
+async function readBody(body: ReadableStream<Uint8Array> | null, limitBytes: number): Promise<BodyRead> {
   if (!body) return { bytes: new Uint8Array() };
   const chunks: Uint8Array[] = [];
+  let received = 0;
   const reader = body.getReader();
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) return { bytes: Buffer.concat(chunks) };
+      received += value.byteLength;
+      if (received > limitBytes) {
+        await reader.cancel().catch(() => undefined);
+        return { bytes: new Uint8Array(), overLimit: true };
+      }
       chunks.push(value);
     }
   } catch (error) {
     return { bytes: Buffer.concat(chunks), error: error ?? new Error("body stream failed") };
   }
+}
+
+/** Not retried: the same URL will answer the same size. */
+function tooLarge(url: string, status: number, limit: PayloadLimit, declaredBytes?: number): FetchError {
+  return new FetchError("too-large", url, payloadTooLargeMessage(limit, declaredBytes), { status, retryable: false });
 }
 
 function bodyFailure(url: string, response: Response, read: BodyRead, timedOut: boolean, timeoutMs: number): FetchError {

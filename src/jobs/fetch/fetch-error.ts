@@ -3,7 +3,7 @@
  * says what went wrong so the run record, logs and retry policy can tell a bot wall from
  * an outage from a broken file; the message names the URL (with secrets redacted).
  */
-export type FetchErrorKind = "http" | "timeout" | "network" | "blocked" | "wrong-format" | "truncated" | "empty";
+export type FetchErrorKind = "http" | "timeout" | "network" | "blocked" | "wrong-format" | "truncated" | "empty" | "too-large";
 
 export interface FetchErrorOptions {
   /** HTTP status of the response, when there was one. */

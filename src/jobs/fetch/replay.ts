@@ -2,7 +2,8 @@
  * Payload documents read from recorded files instead of the network (`--replay`,
  * PRICEWAR_REPLAY_DIR, backfills). A folder yields every file below it in a stable
  * order, named by its path relative to the folder, so parsers see the same names on
- * every machine. `.gz` files are gunzipped and named without the suffix.
+ * every machine. `.gz` files are gunzipped and named without the suffix. A file larger
+ * than the payload limit (gunzipped size for `.gz`) is refused before it is read whole.
  */
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
@@ -10,6 +11,7 @@ import { promisify } from "node:util";
 import { gunzip } from "node:zlib";
 import type { PayloadDocument } from "../../../scrapers/source.ts";
 import { decodeBody } from "./decode-body.ts";
+import { DEFAULT_REPLAY_LIMIT, payloadTooLargeMessage, type PayloadLimit } from "./payload-limit.ts";
 
 const gunzipAsync = promisify(gunzip);
 
@@ -40,19 +42,19 @@ export class ReplayError extends Error {
   }
 }
 
-/** One document for a file; every payload file below a folder, sorted by relative path. */
-export async function readReplayDocuments(path: string): Promise<PayloadDocument[]> {
+/** One document for a file; every payload file below a folder, sorted by relative path. `limit` applies to each file. */
+export async function readReplayDocuments(path: string, limit: PayloadLimit = DEFAULT_REPLAY_LIMIT): Promise<PayloadDocument[]> {
   const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
     if (error.code === "ENOENT") throw new ReplayError(path, "no such file or folder", { cause: error });
     throw error;
   });
-  if (!info.isDirectory()) return [await readDocument(path, basename(path))];
+  if (!info.isDirectory()) return [await readDocument(path, basename(path), limit)];
 
   const names = (await listPayloadFiles(path, "")).sort(byPathSegments);
   if (names.length === 0) throw new ReplayError(path, "the folder holds no payload files");
   // One file at a time: a snapshot folder can hold thousands, more than the open-file limit.
   const documents: PayloadDocument[] = [];
-  for (const name of names) documents.push(await readDocument(join(path, name), name));
+  for (const name of names) documents.push(await readDocument(join(path, name), name, limit));
   return documents;
 }
 
@@ -85,11 +87,17 @@ function byPathSegments(a: string, b: string): number {
   return left.length - right.length;
 }
 
-async function readDocument(file: string, name: string): Promise<PayloadDocument> {
+async function readDocument(file: string, name: string, limit: PayloadLimit): Promise<PayloadDocument> {
+  const { size } = await stat(file);
+  if (size > limit.bytes) throw new ReplayError(file, payloadTooLargeMessage(limit, size));
   let bytes: Uint8Array = await readFile(file);
   let documentName = name;
   if (name.endsWith(".gz")) {
-    bytes = await gunzipAsync(bytes).catch((error: unknown) => {
+    // zlib stops at maxOutputLength, so a gzip bomb never inflates past the limit.
+    bytes = await gunzipAsync(bytes, { maxOutputLength: limit.bytes }).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") {
+        throw new ReplayError(file, `gunzipped ${payloadTooLargeMessage(limit)}`, { cause: error });
+      }
       throw new ReplayError(file, `cannot gunzip: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     });
     documentName = name.slice(0, -".gz".length);
