@@ -9,6 +9,7 @@ import type { Logger } from "../config/logger.ts";
 import type { Db, Executor } from "../db/client.ts";
 import { syncSources } from "../db/queries/catalogue.ts";
 import { archiveDocuments, finishRun, startRun, type RunTrigger } from "../db/queries/runs.ts";
+import { withWriteTransaction } from "../db/write-transaction.ts";
 import type { z } from "zod";
 import { describeIssues } from "../domain/zod-issues.ts";
 import { priceObservationSchema, scoreObservationSchema, type SkippedEntry } from "../domain/observation.ts";
@@ -86,7 +87,7 @@ export async function runSource(db: Db, source: SourceDefinition, options: RunSo
     refuseFutureDates(at, [], new Date(), thresholds);
     const documents = await options.load(source);
     const prepared = prepare(source, documents, at, thresholds);
-    const counts = await db.transaction(async (tx) => {
+    const counts = await withWriteTransaction(db, async (tx) => {
       await archiveDocuments(tx, run.id, documents);
       return prepared.kind === "price" ? ingestPrices(tx, prepared.run, run.id) : ingestScores(tx, prepared.run, run.id);
     });
