@@ -81,7 +81,10 @@ describe("normaliseModelName", () => {
     ["together_ai/moonshotai/Kimi-K2-Instruct-0905", "moonshot/kimi-k2-0905"],
     ["gemini-2.5-pro-exp-03-25", "google/gemini-2.5-pro-preview-03-25"],
     ["amazon-nova-pro-v1.0", "amazon/nova-pro"],
-    ["Command R+ (08-24)", "cohere/command-r-plus-08-2024"],
+    ["Command R+ (08-24)", "cohere/command-r-plus-202408"],
+    ["command-r-plus-08-2024", "cohere/command-r-plus-202408"],
+    ["gemini-2.5-flash-preview-09-2025", "google/gemini-2.5-flash-preview-202509"],
+    ["Gemini 2.5 Flash Preview (Sep '25)", "google/gemini-2.5-flash-preview-202509"],
   ])("%s -> %s", (raw, expected) => {
     expect(key(raw)).toBe(expected);
   });

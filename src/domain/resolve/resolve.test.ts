@@ -46,20 +46,29 @@ describe("resolveModelName", () => {
 
   it("returns the setting beside the model for every source, never inside the id", () => {
     const cases: Array<[string, string, string, string]> = [
-      ["openrouter", "anthropic/claude-3.7-sonnet:thinking", "anthropic/claude-3.7-sonnet", "thinking"],
+      ["openrouter", "anthropic/claude-3.7-sonnet:thinking", "anthropic/claude-3.7-sonnet-20250219", "thinking"],
       ["modelsdev", "anthropic/claude-opus-4.6:thinking:low", "anthropic/claude-opus-4.6", "thinking:low"],
-      ["modelsdev", "claude-opus-4-thinking:1024", "anthropic/claude-opus-4", "thinking:1024"],
-      ["modelsdev", "claude-sonnet-4-thinking", "anthropic/claude-sonnet-4", "thinking"],
+      ["modelsdev", "claude-opus-4-thinking:1024", "anthropic/claude-opus-4-20250514", "thinking:1024"],
+      ["modelsdev", "claude-sonnet-4-thinking", "anthropic/claude-sonnet-4-20250514", "thinking"],
       ["lmarena", "grok-4.1-thinking", "xai/grok-4.1", "thinking"],
-      ["openrouter", "openai/o3-mini-high", "openai/o3-mini", "high"],
+      ["openrouter", "openai/o3-mini-high", "openai/o3-mini-20250131", "high"],
       ["bfcl", "GPT-4o-2024-11-20 (FC)", "openai/gpt-4o-20241120", "FC"],
-      ["artificial-analysis", "Claude 4 Opus (Reasoning)", "anthropic/claude-opus-4", "Reasoning"],
+      ["artificial-analysis", "Claude 4 Opus (Reasoning)", "anthropic/claude-opus-4-20250514", "Reasoning"],
       ["livebench", "claude-4-sonnet-20250514-thinking-64k", "anthropic/claude-sonnet-4-20250514", "thinking-64k"],
     ];
     for (const [source, raw, modelId, setting] of cases) {
       expect(resolveModelName(source, raw, overrides), raw).toMatchObject({ modelId, setting });
     }
     expect(resolveModelName("litellm", "gpt-4o", overrides).setting).toBeNull();
+  });
+
+  it("takes an undated name with exactly one dated snapshot as that snapshot", () => {
+    expect(resolveModelName("openrouter", "anthropic/claude-sonnet-4.5", overrides).modelId).toBe("anthropic/claude-sonnet-4.5-20250929");
+    expect(resolveModelName("lmarena", "gemini-3-pro", overrides).modelId).toBe("google/gemini-3-pro-preview");
+    // From the catalogue's ids where the reviewed table has no entry; never for a name with several.
+    const knownIds = new Set(["zai/glm-4.5", "zai/glm-4.5-0728", "x/m-0101", "x/m-0202"]);
+    expect(resolveModelName("litellm", "glm-4.5", overrides, { knownIds }).modelId).toBe("zai/glm-4.5-0728");
+    expect(resolveModelName("litellm", "x/m", overrides, { knownIds, orgIsAuthor: true })).toMatchObject({ modelId: "x/m", floating: true });
   });
 
   it("turns a month-only date into the one snapshot released that month", () => {

@@ -6,14 +6,14 @@
  * 2. the setting split off (reasoning effort, thinking budget, "(FC)") for every source;
  * 3. the normaliser (routes, cloud decorations, spelling, creator);
  * 4. the reviewed series table: a month-only or short date becomes the snapshot it names,
- *    and a name that labels "whatever was served then" in this source becomes the snapshot
- *    at `options.at`;
+ *    a name that labels "whatever was served then" in this source becomes the snapshot at
+ *    `options.at`, and an undated name with exactly one dated snapshot is that snapshot;
  * 5. floating: a moving name stays an alias, with the snapshot it served at `options.at`.
  * Pure apart from reading the reviewed series file once (pass `series` to avoid even that).
  */
 import { normaliseModelName, type NormaliseOptions } from "./normalise.ts";
 import type { Override } from "./overrides.ts";
-import { isFloatingName, loadSeries, pinnedAt, seriesOf, snapshotOfMonth, type Series } from "./series.ts";
+import { isFloatingName, loadSeries, onlySnapshot, pinnedAt, seriesOf, snapshotOfMonth, type Series } from "./series.ts";
 import { splitSetting } from "./settings.ts";
 
 export type MatchMethod = "exact" | "normalised" | "override" | "unmatched";
@@ -90,9 +90,13 @@ export function resolveModelName(source: string, raw: string, overrides: readonl
   }
   const entry = seriesOf(series, modelId);
   const labelled = entry?.datedIn.includes(source) ? pinnedAt(entry, options.at) : null;
+  const only = labelled ? null : onlySnapshot(series, modelId, options.knownIds);
   if (labelled) {
     steps.push(`"${name}" labels the snapshot served at ${options.at!.toISOString().slice(0, 10)}`);
     modelId = labelled;
+  } else if (only) {
+    steps.push(`the only dated snapshot of ${modelId}`);
+    modelId = only;
   }
 
   const exact = steps.length === 0 && modelId === `${creator}/${raw}`;

@@ -92,3 +92,15 @@ export function isFloatingName(series: readonly Series[], id: string, knownIds?:
   for (const other of knownIds) if (other.startsWith(`${id}-`) && ONLY_A_DATE.test(other.slice(id.length))) dated++;
   return dated > 1;
 }
+
+/**
+ * An undated name with exactly one dated snapshot is that snapshot: from the reviewed table
+ * (a non-floating series with one release), else from the catalogue's ids where given.
+ */
+export function onlySnapshot(series: readonly Series[], id: string, knownIds?: ReadonlySet<string>): string | null {
+  const entry = seriesOf(series, id);
+  if (entry) return !entry.floating && entry.snapshots.length === 1 && entry.snapshots[0]!.id !== id ? entry.snapshots[0]!.id : null;
+  if (!knownIds || DATED_SUFFIX.test(id) || /-latest$/.test(id)) return null;
+  const dated = [...knownIds].filter((other) => other.startsWith(`${id}-`) && ONLY_A_DATE.test(other.slice(id.length)));
+  return dated.length === 1 ? dated[0]! : null;
+}

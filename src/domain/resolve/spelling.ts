@@ -9,7 +9,7 @@
  *   qwen2.5-72b (Qwen glues the version), glm-4.7 / gemma-2 / phi-3.5 (hyphenated).
  * - Claude 3.x and older: claude-<version>-<tier>; Claude 4+: claude-<tier>-<version>.
  *   Gemini 1.x: gemini-<version>-<tier> (gemini-pro-1.5 -> gemini-1.5-pro).
- * - Full dates yyyymmdd; a month-only date yyyymm ("May '24", "2024-05", "march-2025");
+ * - Full dates yyyymmdd; a month-only date yyyymm ("May '24", "2024-05", "march-2025", "09-2025");
  *   makers' short dates stay as they write them (0528, 2507, 05-06).
  */
 
@@ -97,7 +97,7 @@ const SAME_MODEL: ReadonlyArray<[RegExp, string]> = [
   [/^gemini-2\.5-pro-exp-03-25$/, "gemini-2.5-pro-preview-03-25"],
   // Cohere's Command R+ is command-r-plus, dated MM-YYYY ("Command R+ (08-24)" in Aider).
   [/^command-r\+/, "command-r-plus"],
-  [/^(command-r(?:-plus)?)-(\d{2})-(\d{2})$/, "$1-$2-20$3"],
+  [/^(command-r(?:-plus)?)-(0[1-9]|1[0-2])-(2\d)$/, "$1-20$3$2"],
   // Moonshot serves only the instruct weights of Kimi K2; hosts add -instruct to the same ones.
   [/^kimi-k2-instruct(?=-|$)/, "kimi-k2"],
 ];
@@ -118,7 +118,9 @@ function canonicalDates(text: string): string {
   return text
     .replace(MONTH_DATE, (_m, month: string, year: string) => `-${year.length === 2 ? `20${year}` : year}${MONTHS[month.slice(0, 3)]}`)
     .replace(/(^|-)(20\d{2})-(\d{2})-(\d{2})(?=-|$)/g, "$1$2$3$4")
-    .replace(/(^|-)(20\d{2})-(0[1-9]|1[0-2])(?=-|$)/g, "$1$2$3");
+    .replace(/(^|-)(20\d{2})-(0[1-9]|1[0-2])(?=-|$)/g, "$1$2$3")
+    // Google and Cohere write months as MM-YYYY: gemini-2.5-flash-preview-09-2025, command-r-08-2024.
+    .replace(/-(0[1-9]|1[0-2])-(20\d{2})(?=-|$)/g, "-$2$1");
 }
 
 /** A canonical name holds only these characters; anything else means a spelling no rule understood. */
