@@ -32,7 +32,7 @@ export async function historyFingerprint(db: Db): Promise<HistoryFingerprint> {
     db,
     sql`select concat_ws(' | ', 'price', o.provider_id, o.model_id, o.variant, o.region, p.source_id, p.currency::text,
           coalesce(p.input::text, '-'), coalesce(p.output::text, '-'), coalesce(p.cache_read::text, '-'),
-          coalesce(p.cache_write::text, '-'), coalesce(p.cache_write_1h::text, '-'), p.tiers::text,
+          coalesce(p.cache_write::text, '-'), coalesce(p.cache_write1h::text, '-'), p.tiers::text,
           ${ts(sql`p.valid_from`)}, ${ts(sql`p.valid_to`)}, ${ts(sql`p.last_seen_at`)}) as line
         from price_periods p join offerings o on o.id = p.offering_id`,
   );
