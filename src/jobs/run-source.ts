@@ -14,6 +14,7 @@ import type { z } from "zod";
 import { describeIssues } from "../domain/zod-issues.ts";
 import { priceObservationSchema, scoreObservationSchema, type SkippedEntry } from "../domain/observation.ts";
 import { refuseFutureDates } from "../domain/integrity/dates.ts";
+import { refuseTruncatedDocuments } from "../domain/integrity/documents.ts";
 import { integrityThresholds, type IntegrityThresholds } from "../domain/integrity/thresholds.ts";
 import type { BenchmarkSource, PayloadDocument, PriceSource, SourceDefinition } from "../../scrapers/source.ts";
 import { IntegrityError, type IngestCounts } from "./ingest-counts.ts";
@@ -106,8 +107,9 @@ export async function runSource(db: Db, source: SourceDefinition, options: RunSo
 
 type Prepared = { kind: "price"; run: PreparedPrices } | { kind: "benchmark"; run: PreparedScores };
 
-/** The pure stages before the transaction: parse, validate, refuse future dates, resolve. */
+/** The pure stages before the transaction: refuse truncated pages, parse, validate, refuse future dates, resolve. */
 function prepare(source: SourceDefinition, documents: PayloadDocument[], at: Date, thresholds: IntegrityThresholds): Prepared {
+  refuseTruncatedDocuments(source.id, documents);
   return source.kind === "price" ? { kind: "price", run: preparePriceRun(source, documents, at, thresholds) } : { kind: "benchmark", run: prepareScoreRun(source, documents, at) };
 }
 

@@ -68,7 +68,8 @@ export async function settleQuarantine(
   };
   for (const row of held) {
     const written = writtenByKey.get(row.key);
-    if (!written) continue;
+    // A run does not settle what it held itself (another raw name of the offering may carry the old price).
+    if (!written || (row.scrapeRunId !== null && row.scrapeRunId === input.runId)) continue;
     if (row.sourceId === input.sourceId) {
       const settlement = settledByKey.get(row.key);
       if (settlement) add(settlement.status, settlement.by, row.id);

@@ -1,0 +1,87 @@
+/**
+ * Mutations of real recorded payloads, in memory: the faults the integrity gate must
+ * catch (unit errors, shrinks, absurd and negative values, truncation). Each returns a
+ * new body; the snapshots on disk are never touched.
+ */
+import type { PayloadDocument } from "../../scrapers/source.ts";
+
+type LitellmMap = Record<string, Record<string, unknown>>;
+
+const COST = /cost_per/;
+
+function scaleNumbers(entry: Record<string, unknown>, factor: number): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(entry).map(([field, value]) => [field, COST.test(field) && typeof value === "number" ? value * factor : value]));
+}
+
+function withBody(document: PayloadDocument, body: string): PayloadDocument {
+  return { ...document, body };
+}
+
+/** LiteLLM cost map: the named entries' prices times `factor` (1000 = a unit error). */
+export function scaleLitellm(document: PayloadDocument, factor: number, names?: readonly string[]): PayloadDocument {
+  const map = JSON.parse(document.body) as LitellmMap;
+  for (const [name, entry] of Object.entries(map)) if (!names || names.includes(name)) map[name] = scaleNumbers(entry, factor);
+  return withBody(document, JSON.stringify(map));
+}
+
+/** LiteLLM cost map with `share` of its entries removed (every entry but one in 1/(1-share)). */
+export function shrinkLitellm(document: PayloadDocument, share: number): PayloadDocument {
+  const entries = Object.entries(JSON.parse(document.body) as LitellmMap);
+  const kept = entries.filter((_, index) => keeps(index, share));
+  return withBody(document, JSON.stringify(Object.fromEntries(kept)));
+}
+
+/** LiteLLM cost map with the input price of the first `count` chat entries made negative. */
+export function negateLitellm(document: PayloadDocument, count: number): { document: PayloadDocument; names: string[] } {
+  const map = JSON.parse(document.body) as LitellmMap;
+  const names: string[] = [];
+  for (const [name, entry] of Object.entries(map)) {
+    if (names.length >= count) break;
+    if (entry.mode === "chat" && typeof entry.input_cost_per_token === "number" && entry.input_cost_per_token > 0) {
+      map[name] = { ...entry, input_cost_per_token: -entry.input_cost_per_token };
+      names.push(name);
+    }
+  }
+  return { document: withBody(document, JSON.stringify(map)), names };
+}
+
+interface OpenRouterModel {
+  id: string;
+  pricing: Record<string, string>;
+}
+
+/** OpenRouter model list: the named model's prompt price replaced by `raw` (e.g. "1e400"). */
+export function setOpenRouterPrompt(document: PayloadDocument, id: string, raw: string): PayloadDocument {
+  const models = JSON.parse(document.body) as OpenRouterModel[];
+  const model = models.find((entry) => entry.id === id);
+  if (!model) throw new Error(`no model ${id} in ${document.name}`);
+  model.pricing = { ...model.pricing, prompt: raw };
+  return withBody(document, JSON.stringify(models));
+}
+
+/** OpenRouter model list with every price times `factor`. */
+export function scaleOpenRouter(document: PayloadDocument, factor: number): PayloadDocument {
+  const models = JSON.parse(document.body) as OpenRouterModel[];
+  for (const model of models) {
+    model.pricing = Object.fromEntries(
+      Object.entries(model.pricing).map(([field, value]) => [field, Number(value) > 0 ? String(Number(value) * factor) : value]),
+    );
+  }
+  return withBody(document, JSON.stringify(models));
+}
+
+/** OpenRouter model list with `share` of its models removed. */
+export function shrinkOpenRouter(document: PayloadDocument, share: number): PayloadDocument {
+  const models = JSON.parse(document.body) as OpenRouterModel[];
+  return withBody(document, JSON.stringify(models.filter((_, index) => keeps(index, share))));
+}
+
+/** The first `share` of the body, as a dropped connection leaves it. */
+export function truncate(document: PayloadDocument, share: number): PayloadDocument {
+  return withBody(document, document.body.slice(0, Math.floor(document.body.length * share)));
+}
+
+/** Keeps one entry in every 1/(1-share): share 0.8 keeps every fifth, 0.5 every second. */
+function keeps(index: number, share: number): boolean {
+  return index % Math.round(1 / (1 - share)) === 0;
+}
