@@ -11,11 +11,20 @@ import { rowsOf } from "../../src/db/migrate.ts";
 import { reresolveCatalogue, type ReresolveSummary } from "../../src/db/queries/model-merge.ts";
 import { aliases, benchmarks, changeEvents, models, offerings, pricePeriods, providers, scorePeriods, sources } from "../../src/db/schema/index.ts";
 import { mergeTimeline } from "../../src/domain/identity/period-merge.ts";
+import { loadOverrides } from "../../src/domain/resolve/overrides.ts";
+import { resolveModelName } from "../../src/domain/resolve/resolve.ts";
 import { useTestDatabase } from "../helpers/database.ts";
 
 const database = useTestDatabase();
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const SEEN = day("2026-03-01");
+
+/** Where the current resolver reads the old names: the ids the catalogue must end with. */
+const current = (source: string, raw: string) => resolveModelName(source, raw, loadOverrides(), { at: SEEN }).modelId!;
+const OPUS = current("litellm", "claude-opus-4-5");
+const SONNET = current("lmarena", "claude-sonnet-4");
+const OPUS_47 = current("litellm", "databricks/claude-opus-4.7");
+const GPT_4O = current("litellm", "gpt-4o-2024-08-06");
 
 async function seedPreviousRelease(db: Executor): Promise<void> {
   await db.insert(sources).values([
@@ -196,16 +205,16 @@ beforeAll(async () => {
 
 describe("re-resolution of a database filled by the previous release", () => {
   it("merges the duplicate ids, the seller-as-maker id and the setting-as-model id", () => {
+    // The premise: the current resolver reads both spellings, and the thinking name, as one model each.
+    expect(current("litellm", "claude-opus-45")).toBe(OPUS);
+    expect(current("lmarena", "claude-sonnet-4-thinking")).toBe(SONNET);
+    expect(OPUS_47).toMatch(/^anthropic\//);
     expect(before.models).toHaveLength(6);
-    expect(after.models).toEqual(["anthropic/claude-opus-4.5", "anthropic/claude-opus-4.7", "anthropic/claude-sonnet-4", "openai/gpt-4o-20240806"]);
-    expect(summary).toMatchObject({ modelsBefore: 6, modelsAfter: 4, modelsCreated: 1, modelsDeleted: 3 });
-    expect(summary.merges).toEqual(
-      expect.arrayContaining([
-        { into: "anthropic/claude-opus-4.5", from: ["anthropic/claude-opus-45"] },
-        { into: "anthropic/claude-sonnet-4", from: ["anthropic/claude-sonnet-4-thinking"] },
-        { into: "anthropic/claude-opus-4.7", from: ["databricks/claude-opus-4.7"] },
-      ]),
-    );
+    expect(after.models).toEqual([...new Set([OPUS, OPUS_47, SONNET, GPT_4O])].sort());
+    expect(summary).toMatchObject({ modelsBefore: 6, modelsAfter: after.models.length });
+    expect(summary.merges.find((merge) => merge.into === OPUS)?.from).toContain("anthropic/claude-opus-45");
+    expect(summary.merges.find((merge) => merge.into === SONNET)?.from).toContain("anthropic/claude-sonnet-4-thinking");
+    expect(summary.merges.find((merge) => merge.into === OPUS_47)?.from).toEqual(["databricks/claude-opus-4.7"]);
   });
 
   it("loses no price period: every distinct period is still there, exact duplicates folded", () => {
@@ -229,7 +238,7 @@ describe("re-resolution of a database filled by the previous release", () => {
     expect(summary.scorePeriodsJoined).toBe(1);
     expect(after.scoreRows).toBe(before.scoreRows - summary.scorePeriodsJoined);
     const { db } = database();
-    const sonnet = await db.select().from(scorePeriods).where(sql`${scorePeriods.modelId} = 'anthropic/claude-sonnet-4'`).orderBy(scorePeriods.benchmarkId, scorePeriods.setting);
+    const sonnet = await db.select().from(scorePeriods).where(sql`${scorePeriods.modelId} = ${SONNET}`).orderBy(scorePeriods.benchmarkId, scorePeriods.setting);
     expect(sonnet.map((row) => [row.benchmarkId, row.setting, row.score])).toEqual([
       ["aider-polyglot", "thinking, diff", "61.3"],
       ["lmarena-text", "", "1380"],
@@ -242,7 +251,7 @@ describe("re-resolution of a database filled by the previous release", () => {
     const rows = rowsOf<{ provider: string; source: string; from: string; to: string | null; input: string }>(
       await db.execute(sql`select o.provider_id as provider, p.source_id as source, to_char(p.valid_from at time zone 'UTC', 'YYYY-MM-DD') as from,
         to_char(p.valid_to at time zone 'UTC', 'YYYY-MM-DD') as to, p.input
-        from price_periods p join offerings o on o.id = p.offering_id where o.model_id = 'anthropic/claude-opus-4.5' order by 1, 2, 3`),
+        from price_periods p join offerings o on o.id = p.offering_id where o.model_id = ${OPUS} order by 1, 2, 3`),
     );
     expect(rows).toEqual([
       { provider: "anthropic", source: "anthropic-docs", from: "2025-12-01", to: null, input: "5" },
@@ -263,11 +272,11 @@ describe("re-resolution of a database filled by the previous release", () => {
     const { db } = database();
     const rows = await db.select().from(aliases).orderBy(aliases.source, aliases.rawName);
     expect(rows.filter((row) => row.modelId !== null).every((row) => after.models.includes(row.modelId!))).toBe(true);
-    expect(rows.find((row) => row.source === "aider")).toMatchObject({ modelId: "anthropic/claude-sonnet-4", setting: "thinking" });
+    expect(rows.find((row) => row.source === "aider")).toMatchObject({ modelId: SONNET, setting: "thinking" });
     expect(rows.find((row) => row.rawName === "ft:gpt-4o:acme")).toMatchObject({ modelId: null, method: "unmatched" });
     const [anthropic] = await db.select().from(offerings).where(sql`${offerings.providerId} = 'anthropic'`);
-    expect(anthropic).toMatchObject({ modelId: "anthropic/claude-opus-4.5", nativeId: "claude-opus-4-5-20251101" });
-    const [model] = await db.select().from(models).where(sql`${models.id} = 'anthropic/claude-opus-4.7'`);
+    expect(anthropic).toMatchObject({ modelId: OPUS, nativeId: "claude-opus-4-5-20251101" });
+    const [model] = await db.select().from(models).where(sql`${models.id} = ${OPUS_47}`);
     expect(model).toMatchObject({ creator: "anthropic", displayName: "Claude Opus 4.7" });
   });
 

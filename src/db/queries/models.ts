@@ -43,8 +43,8 @@ export async function getModel(db: Executor, id: string): Promise<ModelRow | nul
 
 /**
  * A caller's name for a model -> the canonical model, with the same steps as ingestion:
- * a canonical id; then, with a source, that source's reviewed override and that
- * source's stored alias; then the resolver (overrides for any source, the normaliser) on
+ * with a source, that source's reviewed override and that source's stored alias (its
+ * naming wins, even over a canonical id spelled alike); a canonical id; then the resolver (overrides for any source, the normaliser) on
  * the name without its setting; then a name some source uses for exactly one model.
  */
 export async function resolveModelReference(db: Executor, name: string, options: ResolveReferenceOptions = {}): Promise<ModelResolution> {
@@ -55,9 +55,6 @@ export async function resolveModelReference(db: Executor, name: string, options:
     const pinnedTo = pointer?.snapshotModelId ?? resolution?.pinnedTo ?? null;
     return { model, setting: setting || null, floating, pinnedTo, method, reason } satisfies ModelResolution;
   };
-
-  const direct = await getModel(db, name);
-  if (direct) return answer(direct, "id", "canonical id", null);
 
   const { base, setting: written } = splitSetting(name);
   const names = base === name ? [name] : [name, base];
@@ -94,6 +91,10 @@ export async function resolveModelReference(db: Executor, name: string, options:
       }
     }
   }
+
+  // A canonical id is itself, unless the source's own naming above said otherwise.
+  const direct = await getModel(db, name);
+  if (direct) return answer(direct, "id", "canonical id", null);
 
   const resolution = resolve(base);
   const resolved = await fromResolver(resolution);

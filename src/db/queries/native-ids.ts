@@ -3,8 +3,9 @@
  * exist. The seller's own source overwrites; any other source only fills an empty one
  * (domain/identity/native-ids.ts).
  */
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Executor } from "../client.ts";
+import { sources } from "../schema/index.ts";
 import { isSellersOwnSource, oneClaimPerOffering, type NativeIdClaim } from "../../domain/identity/native-ids.ts";
 import { rowsOf } from "../migrate.ts";
 import { slices } from "./catalogue.ts";
@@ -17,12 +18,11 @@ export interface NativeIdObservation {
   nativeId?: string | null | undefined;
 }
 
-/** Returns how many offerings got a new native id. */
-export async function recordNativeIds(
-  db: Executor,
-  source: { id: string; authority: string | null },
-  observations: readonly NativeIdObservation[],
-): Promise<number> {
+/** Returns how many offerings got a new native id. Call it once the run's offerings exist. */
+export async function recordNativeIds(db: Executor, sourceId: string, observations: readonly NativeIdObservation[]): Promise<number> {
+  if (!observations.some((observation) => observation.nativeId)) return 0;
+  const [source] = await db.select({ id: sources.id, authority: sources.authority }).from(sources).where(eq(sources.id, sourceId));
+  if (!source) throw new Error(`unknown source "${sourceId}": sync sources before writing native ids`);
   const claims: NativeIdClaim[] = [];
   for (const observation of observations) {
     if (!observation.nativeId) continue;

@@ -12,6 +12,7 @@ import type { PriceObservation, SkippedEntry } from "../../domain/observation.ts
 import type { Matched } from "../../domain/ingest/resolve-stage.ts";
 import { planSeries, type PeriodRef, type RecordedPeriod, type SeriesPlan } from "../../domain/history/period-plan.ts";
 import { blendedChange, blendedPrice, changeDirection, priceValueOf, samePrice, type PriceValue } from "../../domain/prices/price-value.ts";
+import { recordNativeIds } from "./native-ids.ts";
 import { touchAndClosePeriods } from "./period-writes.ts";
 
 export interface PriceWriteInput {
@@ -67,6 +68,7 @@ export async function writePriceHistory(db: Executor, input: PriceWriteInput): P
   for (const [seriesKey, series] of bySeries) bySeries.set(seriesKey, dropDuplicateNames(series, counts.rejected));
 
   const offeringIds = await ensureOfferings(db, [...bySeries.values()].map((series) => series[0]!.key));
+  await recordNativeIds(db, input.sourceId, input.observations);
   const recorded = await recordedPeriods(db, input.sourceId, [...offeringIds.values()]);
 
   // A full snapshot speaks for the sellers it lists: an OpenRouter run without its

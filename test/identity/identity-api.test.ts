@@ -1,0 +1,133 @@
+/**
+ * Identity v2 through the API, on real payloads: seller-native ids on offerings
+ * (prices.current, models.get), and models.resolve with the ingestion resolver: the
+ * source's override first, settings split off, floating names with their snapshot.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { sourceById } from "../../scrapers/registry.ts";
+import { createCaller } from "../../src/api/router.ts";
+import { recordNativeIds } from "../../src/db/queries/native-ids.ts";
+import { aliases, offerings } from "../../src/db/schema/index.ts";
+import { splitSetting } from "../../src/domain/resolve/settings.ts";
+import { readReplayDocuments } from "../../src/jobs/fetch/replay.ts";
+import { runSource } from "../../src/jobs/run-source.ts";
+import { useTestDatabase, withRollback } from "../helpers/database.ts";
+import { snapshotPath } from "../helpers/snapshots.ts";
+import { eq } from "drizzle-orm";
+
+const database = useTestDatabase();
+const caller = () => createCaller({ db: database().db, connection: database() });
+
+const INGEST: Array<[source: string, path: string, at: string]> = [
+  ["litellm", "prices/litellm/model_prices_2026-07-24.json", "2026-07-24"],
+  ["modelsdev", "prices/modelsdev/api-json/models-dev_api_2026-06-13_from-symfony-models-dev-046b81a4c7.json", "2026-06-13"],
+  ["openrouter", "prices/openrouter/models-data_2026-08-08_from-sui414-0427e0eca0.json", "2026-08-08"],
+  ["bfcl", "benchmarks/bfcl/data_overall.2025-12-16.ea03bc8.csv", "2025-12-17"],
+  ["artificial-analysis", "benchmarks/artificial-analysis/aa_api_v2_data_llms_models.2026-07-31.a1a2548.json", "2026-07-31"],
+];
+const bfclNames: string[] = [];
+
+beforeAll(async () => {
+  for (const [id, path, at] of INGEST) {
+    const source = sourceById(id);
+    const documents = await readReplayDocuments(snapshotPath(path));
+    const summary = await runSource(database().db, source, { trigger: "replay", at: new Date(`${at}T00:00:00Z`), load: async () => documents });
+    expect(summary.status, `${id}: ${summary.error}`).toBe("succeeded");
+    if (id === "bfcl") {
+      const parsed = source.parse(documents, { observedAt: new Date(`${at}T00:00:00Z`) }).observations as Array<{ model: string }>;
+      bfclNames.push(...new Set(parsed.map((observation) => observation.model)));
+    }
+  }
+}, 240_000);
+
+describe("seller-native ids on offerings", () => {
+  const nativeIdAt = async (model: string, provider: string, region = "") => {
+    const prices = await caller().prices.current({ model, provider, variant: "standard" });
+    return prices.find((price) => price.region === region)?.nativeId;
+  };
+
+  it("answers Anthropic's, Bedrock's, Together's and Fireworks' own ids in prices.current", async () => {
+    expect(await nativeIdAt("anthropic/claude-sonnet-4.5-20250929", "anthropic")).toBe("claude-sonnet-4-5-20250929");
+    expect(await nativeIdAt("anthropic/claude-sonnet-4.5-20250929", "bedrock")).toBe("anthropic.claude-sonnet-4-5-20250929-v1:0");
+    expect(await nativeIdAt("meta/llama-3.3-70b-instruct", "together")).toBe("meta-llama/Llama-3.3-70B-Instruct-Turbo");
+    expect(await nativeIdAt("meta/llama-3.3-70b-instruct", "fireworks")).toMatch(/^accounts\/fireworks\/models\//);
+  });
+
+  it("lists every seller's native id in models.get", async () => {
+    const model = await caller().models.get({ model: "claude-sonnet-4-5-20250929" });
+    expect(model.offerings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ provider: "anthropic", nativeId: "claude-sonnet-4-5-20250929" }),
+        expect.objectContaining({ provider: "openrouter", nativeId: expect.stringMatching(/^anthropic\/claude-sonnet-4\.5/) }),
+      ]),
+    );
+  });
+
+  it("lets the seller's own source overwrite a third party's id, and no third party overwrite the seller's", async () => {
+    await withRollback(database().db, async (tx) => {
+      const [row] = await tx.select().from(offerings).where(eq(offerings.providerId, "openrouter")).limit(1);
+      const claim = (nativeId: string) => [{ provider: row!.providerId, modelId: row!.modelId, variant: row!.variant, region: row!.region, nativeId }];
+      expect(await recordNativeIds(tx, "openrouter", claim("own/id"))).toBe(1);
+      expect(await recordNativeIds(tx, "litellm", claim("third/party"))).toBe(0);
+      const [after] = await tx.select().from(offerings).where(eq(offerings.id, row!.id));
+      expect(after!.nativeId).toBe("own/id");
+    });
+  });
+});
+
+describe("models.resolve", () => {
+  it("resolves BFCL's (FC) names with the setting split off, exactly as ingestion did", async () => {
+    const fc = bfclNames.filter((name) => /\(FC\)$/.test(name));
+    expect(fc.length).toBeGreaterThanOrEqual(30);
+    const stored = await database().db.select().from(aliases).where(eq(aliases.source, "bfcl"));
+    const ingested = new Map(stored.map((alias) => [alias.rawName, alias.modelId]));
+    let resolved = 0;
+    for (const name of fc) {
+      const answer = await caller().models.resolve({ name, source: "bfcl" });
+      // The API and ingestion give one answer: the alias ingestion stored for the name without its setting.
+      expect(answer.model?.id ?? null, name).toBe(ingested.get(splitSetting(name).base) ?? null);
+      if (answer.model) {
+        resolved++;
+        expect(answer, name).toMatchObject({ setting: expect.stringContaining("FC") });
+      }
+    }
+    // Measured on this payload: 49 of 66; the rest are makers the resolver does not know (xLAM, Hammer, Falcon, ...).
+    expect(resolved).toBeGreaterThanOrEqual(45);
+    const opus = await caller().models.resolve({ name: "Claude-Opus-4-5-20251101 (FC)" });
+    expect(opus).toMatchObject({ model: { id: "anthropic/claude-opus-4.5-20251101" }, setting: "FC" });
+  });
+
+  it("puts the source's own override before any other reading: the answer differs with and without the source", async () => {
+    const withSource = await caller().models.resolve({ name: "deepseek/deepseek-chat", source: "openrouter" });
+    const without = await caller().models.resolve({ name: "deepseek/deepseek-chat" });
+    expect(withSource).toMatchObject({ model: { id: "deepseek/deepseek-v3" }, method: "override" });
+    expect(without.model?.id).toBe("deepseek/deepseek-chat");
+
+    const reasoning = await caller().models.resolve({ name: "Qwen3 235B A22B 2507 (Reasoning)", source: "artificial-analysis" });
+    expect(reasoning).toMatchObject({ model: { id: "alibaba/qwen3-235b-a22b-thinking-2507" }, method: "override" });
+  });
+
+  it("names a floating alias and the snapshot it served at the date asked", async () => {
+    const early = await caller().models.resolve({ name: "gpt-4o", at: "2024-06-01" });
+    const later = await caller().models.resolve({ name: "gpt-4o", at: "2025-06-01" });
+    expect(early).toMatchObject({ model: { id: "openai/gpt-4o" }, floating: true, pinnedTo: "openai/gpt-4o-20240513" });
+    expect(later).toMatchObject({ floating: true, pinnedTo: "openai/gpt-4o-20240806" });
+    const snapshot = await caller().models.resolve({ name: "gpt-4o-2024-08-06" });
+    expect(snapshot).toMatchObject({ model: { id: "openai/gpt-4o-20240806" }, floating: false, pinnedTo: null });
+  });
+
+  it("answers null with the reason for a name nothing matches", async () => {
+    const answer = await caller().models.resolve({ name: "no-such-model-anywhere" });
+    expect(answer.model).toBeNull();
+    expect(answer.reason).toMatch(/creator|listed/);
+  });
+});
+
+describe("models.audit", () => {
+  it("reports the catalogue the sources filled", async () => {
+    const audit = await caller().models.audit({ limit: 5 });
+    expect(audit.models).toBeGreaterThan(500);
+    expect(audit.unmatched.length).toBeLessThanOrEqual(5);
+    expect(audit.unmatched[0]!.names).toBeGreaterThanOrEqual(audit.unmatched.at(-1)!.names);
+  });
+});
