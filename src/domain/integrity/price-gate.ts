@@ -172,7 +172,7 @@ function jumpOf(value: PriceValue, previous: PriceValue | null, others: readonly
   const jumps = others.map((other) => findJump(other.value, value, factor));
   if (jumps.some((jump) => jump === null)) return null;
   const smallest = (jumps as Jump[]).reduce((a, b) => (b.factor < a.factor ? b : a));
-  return describeJump(smallest, `${others.length} other sources (${others.map((other) => other.sourceId).join(", ")})`);
+  return describeJump(smallest, `${others.length} other sources (${others.map((other) => other.sourceId).sort().join(", ")})`);
 }
 
 /**
