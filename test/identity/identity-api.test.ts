@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { sourceById } from "../../scrapers/registry.ts";
 import { createCaller } from "../../src/api/router.ts";
+import { reresolveCatalogue, type ReresolveSummary } from "../../src/db/queries/model-merge.ts";
 import { recordNativeIds } from "../../src/db/queries/native-ids.ts";
 import { aliases, offerings } from "../../src/db/schema/index.ts";
 import { splitSetting } from "../../src/domain/resolve/settings.ts";
@@ -26,6 +27,7 @@ const INGEST: Array<[source: string, path: string, at: string]> = [
   ["artificial-analysis", "benchmarks/artificial-analysis/aa_api_v2_data_llms_models.2026-07-31.a1a2548.json", "2026-07-31"],
 ];
 const bfclNames: string[] = [];
+let reresolved: ReresolveSummary;
 
 beforeAll(async () => {
   for (const [id, path, at] of INGEST) {
@@ -38,6 +40,8 @@ beforeAll(async () => {
       bfclNames.push(...new Set(parsed.map((observation) => observation.model)));
     }
   }
+  // What every start does after the migrations: on data the current resolver wrote, it must move nothing.
+  reresolved = await reresolveCatalogue(database().db);
 }, 240_000);
 
 describe("seller-native ids on offerings", () => {
@@ -116,10 +120,25 @@ describe("models.resolve", () => {
     expect(snapshot).toMatchObject({ model: { id: "openai/gpt-4o-20240806" }, floating: false, pinnedTo: null });
   });
 
+  it("knows a floating model asked by its id, with its reviewed pointers", async () => {
+    const byId = await caller().models.resolve({ name: "openai/gpt-4o", at: "2024-06-01" });
+    expect(byId).toMatchObject({ method: "id", floating: true, pinnedTo: "openai/gpt-4o-20240513" });
+    const model = await caller().models.get({ model: "openai/gpt-4o" });
+    expect(model.floating).toBe(true);
+    expect(model.pointers.map((pointer) => pointer.snapshot)).toContain("openai/gpt-4o-20240513");
+  });
+
   it("answers null with the reason for a name nothing matches", async () => {
     const answer = await caller().models.resolve({ name: "no-such-model-anywhere" });
     expect(answer.model).toBeNull();
     expect(answer.reason).toMatch(/creator|listed/);
+  });
+});
+
+describe("re-resolution at start on data the current resolver wrote", () => {
+  it("moves nothing", () => {
+    expect(reresolved).toMatchObject({ aliasesChanged: 0, modelsDeleted: 0, pricePeriodsMoved: 0, pricePeriodsJoined: 0, scorePeriodsMoved: 0, scorePeriodsJoined: 0 });
+    expect(reresolved.pointers).toBeGreaterThan(0);
   });
 });
 

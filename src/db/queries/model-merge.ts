@@ -24,6 +24,7 @@ import { combineSettings } from "../../domain/resolve/settings.ts";
 import { mergeTimeline, type MergePeriod, type PeriodMergePlan } from "../../domain/identity/period-merge.ts";
 import { modelTargets, reresolveModelId, reresolveName, targetOf, type Reresolved, type SourceNaming } from "../../domain/identity/reresolve-plan.ts";
 import { offeringKeyString, slices, type OfferingKey } from "./catalogue.ts";
+import { syncReviewedPointers } from "./model-pointers.ts";
 
 const REREOLVE_LOCK_KEY = 7_150_311;
 
@@ -47,6 +48,8 @@ export interface ReresolveSummary {
   scorePeriodsLeft: number;
   /** Old models whose names now point at several models: their data stays. */
   ambiguous: string[];
+  /** Reviewed pointers of floating models written (series.yaml). */
+  pointers: number;
   /** Which old ids each surviving model took in, largest first. */
   merges: Array<{ into: string; from: string[] }>;
 }
@@ -90,6 +93,7 @@ async function reresolveInTransaction(db: Executor, now: Date): Promise<Reresolv
     scorePeriodsJoined: 0,
     scorePeriodsLeft: 0,
     ambiguous: [],
+    pointers: 0,
     merges: [],
   };
 
@@ -145,7 +149,8 @@ async function reresolveInTransaction(db: Executor, now: Date): Promise<Reresolv
   }
   await repointPointers(db, mergedAway);
   await fillFacts(db, mergedAway, byId);
-  const deleted = await deleteOrphans(db, [...new Set([...modelRows.map((row) => row.id)])]);
+  const deleted = await deleteOrphans(db, [...new Set([...modelRows.map((row) => row.id), ...wanted.keys()])]);
+  summary.pointers = await syncReviewedPointers(db);
   summary.modelsDeleted = deleted.length;
   const mergesByTarget = new Map<string, string[]>();
   for (const id of deleted) {

@@ -6,6 +6,7 @@ import { and, desc, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Executor } from "../client.ts";
 import { modelPointers, models } from "../schema/index.ts";
 import { slices } from "./catalogue.ts";
+import { isFloatingName, loadSeries, type Series } from "../../domain/resolve/series.ts";
 
 export type ModelPointerRow = typeof modelPointers.$inferSelect;
 export type NewModelPointer = Pick<typeof modelPointers.$inferInsert, "floatingModelId" | "snapshotModelId" | "validFrom" | "validTo" | "origin" | "note">;
@@ -53,4 +54,33 @@ export async function upsertPointers(db: Executor, pointers: readonly NewModelPo
   const floating = [...new Set(pointers.map((pointer) => pointer.floatingModelId))];
   for (const slice of slices(floating)) await db.update(models).set({ floating: true }).where(inArray(models.id, slice));
   return written;
+}
+
+/**
+ * The reviewed series table (domain/resolve/series.yaml) into the catalogue: floating
+ * names flagged, and their dated pointers recorded as reviewed ("override") where both
+ * the floating model and the snapshot are in the catalogue. Pointer i holds from its date
+ * until the next pointer's. Returns the number of pointers written.
+ */
+export async function syncReviewedPointers(db: Executor, series: readonly Series[] = loadSeries()): Promise<number> {
+  const known = new Set((await db.select({ id: models.id }).from(models)).map((row) => row.id));
+  const floating = [...known].filter((id) => isFloatingName(series, id));
+  for (const slice of slices(floating)) await db.update(models).set({ floating: true }).where(inArray(models.id, slice));
+  const pointers: NewModelPointer[] = [];
+  for (const entry of series) {
+    if (!entry.floating || !known.has(entry.name)) continue;
+    entry.pointers.forEach((pointer, index) => {
+      if (pointer.to === null || !known.has(pointer.to)) return;
+      const next = entry.pointers[index + 1];
+      pointers.push({
+        floatingModelId: entry.name,
+        snapshotModelId: pointer.to,
+        validFrom: new Date(`${pointer.from}T00:00:00Z`),
+        validTo: next ? new Date(`${next.from}T00:00:00Z`) : null,
+        origin: "override",
+        note: pointer.note,
+      });
+    });
+  }
+  return pointers.length > 0 ? upsertPointers(db, pointers) : 0;
 }

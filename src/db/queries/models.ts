@@ -6,6 +6,7 @@ import { SOURCES } from "../../../scrapers/registry.ts";
 import type { NormaliseOptions } from "../../domain/resolve/normalise.ts";
 import { loadOverrides } from "../../domain/resolve/overrides.ts";
 import { resolveModelName, type Resolution } from "../../domain/resolve/resolve.ts";
+import { isFloatingName, loadSeries, pinnedAt, seriesOf } from "../../domain/resolve/series.ts";
 import { combineSettings, splitSetting } from "../../domain/resolve/settings.ts";
 import { pointerAt } from "./model-pointers.ts";
 
@@ -50,9 +51,11 @@ export async function getModel(db: Executor, id: string): Promise<ModelRow | nul
 export async function resolveModelReference(db: Executor, name: string, options: ResolveReferenceOptions = {}): Promise<ModelResolution> {
   const at = options.at ?? new Date();
   const answer = async (model: ModelRow, method: Extract<ModelResolution, { model: ModelRow }>["method"], reason: string, setting: string | null, resolution?: ResolverAnswer) => {
-    const floating = model.floating || (resolution?.floating ?? false);
+    const series = loadSeries();
+    const floating = model.floating || (resolution?.floating ?? false) || isFloatingName(series, model.id);
+    // A pointer in the catalogue (reviewed or from a source's metadata), else the reviewed table's.
     const pointer = floating ? await pointerAt(db, model.id, at) : null;
-    const pinnedTo = pointer?.snapshotModelId ?? resolution?.pinnedTo ?? null;
+    const pinnedTo = floating ? (pointer?.snapshotModelId ?? resolution?.pinnedTo ?? pinnedAt(seriesOf(series, model.id), at)) : null;
     return { model, setting: setting || null, floating, pinnedTo, method, reason } satisfies ModelResolution;
   };
 
