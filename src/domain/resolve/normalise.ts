@@ -96,6 +96,10 @@ export function normaliseModelName(raw: string, options: NormaliseOptions = {}):
     org ??= glued[1]!.toLowerCase();
     name = glued[2]!;
     steps.push(`stripped maker prefix ${glued[1]}-`);
+  } else if (glued && ROUTE_SEGMENTS.has(glued[1]!.toLowerCase()) && creatorFromName(glued[2]!.toLowerCase()) !== null) {
+    // "cerebras-llama-4-maverick-…" (models.dev): a seller's name glued to a family name.
+    name = glued[2]!;
+    steps.push(`stripped seller prefix ${glued[1]}-`);
   }
 
   const spelled = canonicalSpelling(name);
@@ -126,7 +130,7 @@ const LLAMA_HOST_WORDS = /-(versatile|specdec|turbo|fp8|fp16|bf16|int4|int8|awq|
  * Meta's Llama is treated so: other families' suffixes (gpt-3.5-turbo) name other models.
  */
 export function withoutHostDecorations(creator: string, name: string): string {
-  if (creator !== "meta" || !/^llama-\d(\.\d)?-\d+b(-|$)/.test(name)) return name;
+  if (creator !== "meta" || !/^llama-\d(\.\d)?-(\d+b|scout|maverick)(-|$)/.test(name)) return name;
   const bare = name.replace(LLAMA_HOST_WORDS, "");
   if (bare === name) return name;
   return /-(instruct|chat|base|vision|guard)(-|$)/.test(bare) ? bare : `${bare}-instruct`;
@@ -143,6 +147,16 @@ function stripCloudDecorations(name: string): { name: string; org: string | null
     // "deepseek.r1-v1:0" names deepseek-r1: keep the vendor where the rest is no family name of its own.
     text = creatorFromName(bedrock[2]!.toLowerCase()) ? bedrock[2]! : `${org}-${bedrock[2]!}`;
     steps.push(`stripped bedrock vendor prefix ${org}.`);
+  }
+  // Vertex's partner models end in "-maas" (model as a service): the same weights.
+  if (/-maas$/i.test(text)) {
+    text = text.slice(0, -5);
+    steps.push("stripped Vertex -maas");
+  }
+  // Bedrock's "openai.gpt-oss-120b-1:0": a revision without the "v".
+  if (org !== null && /-\d+:\d+$/.test(text)) {
+    text = text.replace(/-\d+:\d+$/, "");
+    steps.push("stripped cloud revision");
   }
   const revision = /-v\d+(?::\d+)?$/i.exec(text);
   if (revision && /:0$|^-v1$/i.test(revision[0]) && org !== null) {

@@ -56,7 +56,7 @@ export function resolveModelName(source: string, raw: string, overrides: readonl
   const split = splitSetting(raw);
   const override = overrideFor(overrides, source, raw) ?? (split.setting ? overrideFor(overrides, source, split.base) : undefined);
   if (override) {
-    const setting = override.raw === raw ? (override.setting ?? null) : joinSettings(override.setting, split.setting);
+    const setting = override.setting ?? split.setting;
     if (override.model === null) return { modelId: null, method: "unmatched", note: `override: ${override.note}`, setting, floating: false, pinnedTo: null };
     const [creator, ...rest] = override.model.split("/");
     return { modelId: override.model, method: "override", note: override.note, creator: creator!, name: rest.join("/"), setting, ...floatingOf(series, override.model, options) };

@@ -65,7 +65,7 @@ const SUFFIX = new RegExp(
 /** Epoch's thinking budgets: "claude-opus-4-20250514_27K". A hyphen ("-128k") is a context size and stays. */
 const UNDERSCORE_BUDGET = /_(\d+k)$/i;
 const DATED_BASE = /(?<=\d{8})-(base)$/i;
-const BARE_THINKING = /[-_](thinking)$/i;
+const BARE_THINKING = /[-_](think(?:ing)?)$/i;
 /**
  * OpenRouter-style mode suffixes: ":thinking" (a variant of the same model, any family) and
  * a budget or effort after it ("claude-opus-4.6:thinking:low", "claude-opus-4-thinking:1024").

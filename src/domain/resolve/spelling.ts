@@ -98,6 +98,10 @@ const SAME_MODEL: ReadonlyArray<[RegExp, string]> = [
   // Cohere's Command R+ is command-r-plus, dated MM-YYYY ("Command R+ (08-24)" in Aider).
   [/^command-r\+/, "command-r-plus"],
   [/^(command-r(?:-plus)?)-(0[1-9]|1[0-2])-(2\d)$/, "$1-20$3$2"],
+  // Moonshot's API ids for the K2 releases: kimi-k2-0711-preview is the 0711 release.
+  [/^kimi-k2-(0711|0905)-preview$/, "kimi-k2-$1"],
+  // Aider's "Mistral Large 2 (2407)": Mistral Large 2 shipped as mistral-large-2407.
+  [/^mistral-large-2-(2[45]\d{2})$/, "mistral-large-$1"],
   // Moonshot serves only the instruct weights of Kimi K2; hosts add -instruct to the same ones.
   [/^kimi-k2-instruct(?=-|$)/, "kimi-k2"],
 ];
