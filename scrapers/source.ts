@@ -56,8 +56,6 @@ interface SourceBase {
   followUrls?(documents: readonly PayloadDocument[]): string[];
   /** Size limit of one payload document in bytes, where this source needs other than 64 MB (jobs/fetch/payload-limit.ts). */
   maxPayloadBytes?: number;
-  /** Size limit of one payload document in bytes, where this source needs other than 64 MB (jobs/fetch/payload-limit.ts). */
-  maxPayloadBytes?: number;
   /** The integrity gate's thresholds where this source needs other than the defaults (domain/integrity/thresholds.ts). */
   integrity?: IntegrityOverrides;
 }
