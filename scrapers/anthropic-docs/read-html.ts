@@ -5,11 +5,12 @@
  */
 import * as cheerio from "cheerio";
 import { normaliseSpace, type DocsTable } from "./docs-table.ts";
+import { loadHtml } from "../lib/load-html.ts";
 
 type HtmlSelection = ReturnType<ReturnType<cheerio.CheerioAPI["root"]>["children"]>;
 
 export function readHtmlTables(html: string): DocsTable[] {
-  const $ = cheerio.load(html);
+  const $ = loadHtml(html);
   // The page has an empty placeholder <article> before the one with the content.
   const blocks = $("article:has(table)").first().find("h1, h2, h3, h4, p, li, table");
   const tables: DocsTable[] = [];

@@ -41,13 +41,17 @@ function splitRow(line: string): string[] {
     .map(markdownInlineText);
 }
 
-/** The text a reader sees: `\$3` is "$3", `[text](url)` is "text", `<sup>1</sup>` footnote markers are dropped. */
+/**
+ * The text a reader sees: `\$3` is "$3", `[text](url)` is "text", `<sup>1</sup>` footnote markers are dropped.
+ * Link text and URL exclude brackets and parentheses: a line of thousands of "[" (a JSON body
+ * fed in as Markdown) would otherwise make every match attempt scan to the end of the line.
+ */
 function markdownInlineText(markdown: string): string {
   return normaliseSpace(
     markdown
       .replace(/<sup>.*?<\/sup>/g, "")
-      .replace(/\s*\(\[[^\]]*\]\([^)]*\)\)/g, "")
-      .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+      .replace(/\s*\(\[[^[\]]*\]\([^()]*\)\)/g, "")
+      .replace(/\[([^[\]]*)\]\([^()]*\)/g, "$1")
       .replace(/\\([\\$|~*_[\]()])/g, "$1"),
   );
 }

@@ -5,10 +5,10 @@
  * in a `data-value` attribute, displayed as "$5 / MTok". Subscription plan cards and
  * platform feature cards are read by name only, to report them as skipped.
  */
-import * as cheerio from "cheerio";
 import { z } from "zod";
 import { CardLayoutError } from "./errors.ts";
 import { describeIssues } from "../../src/domain/zod-issues.ts";
+import { loadHtml } from "../lib/load-html.ts";
 
 const priceRowSchema = z.object({
   label: z.string().trim().min(1),
@@ -32,7 +32,7 @@ export type ApiCard = z.infer<typeof apiCardSchema>;
 export type PricingPage = z.infer<typeof pricingPageSchema>;
 
 export function readPricingCards(html: string): PricingPage {
-  const $ = cheerio.load(html);
+  const $ = loadHtml(html);
   const page = $.extract({
     apiCards: [
       {

@@ -8,7 +8,7 @@
  * The charged price is the observation (it is what a call costs at observedAt); the end
  * of the promotion is prose in a footnote and shows up as a price change on a later run.
  */
-import * as cheerio from "cheerio";
+import { loadHtml } from "../lib/load-html.ts";
 import { priceObservationSchema, type PriceObservation } from "../../src/domain/observation.ts";
 import { PayloadError, type ParseContext, type ParseResult, type PayloadDocument } from "../source.ts";
 import { isModelTable, readModelTable, type ModelColumn } from "./model-table.ts";
@@ -42,7 +42,7 @@ function observationsOf(column: ModelColumn, currency: "USD" | "CNY", documentNa
 }
 
 function parseDocument(document: PayloadDocument): PriceObservation[] {
-  const $ = cheerio.load(document.body);
+  const $ = loadHtml(document.body);
   const tables = $("table")
     .toArray()
     .filter((table) => isModelTable($, table));

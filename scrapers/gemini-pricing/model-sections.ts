@@ -4,7 +4,7 @@
  * one pricing table per service tier (`<section><h3>Batch</h3><table>` inside
  * `div.ds-selector-tabs`) or by a single bare table for models with one tier.
  */
-import * as cheerio from "cheerio";
+import { loadHtml } from "../lib/load-html.ts";
 import type { CheerioAPI } from "cheerio";
 import type { Element } from "domhandler";
 
@@ -60,7 +60,7 @@ function readTable($: CheerioAPI, table: Element): PricingTable {
 }
 
 export function readModelSections(html: string): ModelSection[] {
-  const $ = cheerio.load(html);
+  const $ = loadHtml(html);
   return $("div.models-section")
     .toArray()
     .map((section) => {

@@ -9,6 +9,7 @@ import { PayloadError, singleDocument, type ParseContext, type ParseResult, type
 import { readModelSections, type ModelSection } from "./model-sections.ts";
 import { GEMINI_PRICING_SOURCE_ID } from "./source-id.ts";
 import { readTierPrices } from "./tier-prices.ts";
+import { appendAll } from "../lib/append-all.ts";
 
 const VARIANT_BY_TIER: Readonly<Record<string, string>> = {
   Standard: "standard",
@@ -48,7 +49,7 @@ export function parseGeminiPricing(documents: readonly PayloadDocument[], _conte
       const variant = variantOf(table.tier, context);
       const prices = readTierPrices(table, context, isEmbedding);
       if (prices.kind === "skipped") {
-        skipped.push(...names.map((name) => ({ name, reason: `${variant}: ${prices.reason}` })));
+        appendAll(skipped, names.map((name) => ({ name, reason: `${variant}: ${prices.reason}` })));
         continue;
       }
       for (const model of names) {

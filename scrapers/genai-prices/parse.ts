@@ -12,6 +12,7 @@ import { PayloadError, parseJsonDocument, type ParseResult, type PayloadDocument
 import { modelObservations } from "./model-observations.ts";
 import { dataFileSchema, modelIdSchema, modelSchema, type GenaiModel } from "./schema.ts";
 import { describeIssues } from "../../src/domain/zod-issues.ts";
+import { appendAll } from "../lib/append-all.ts";
 
 export const GENAI_PRICES_ID = "genai-prices";
 
@@ -50,8 +51,8 @@ export function parseGenaiPrices(documents: readonly PayloadDocument[]): ParseRe
     for (const raw of provider.models) {
       const model = parseModel(raw, provider.id, document.name);
       const result = modelObservations({ provider: providerId, model }, `${provider.id}/${model.id}`);
-      observations.push(...result.observations);
-      skipped.push(...result.skipped);
+      appendAll(observations, result.observations);
+      appendAll(skipped, result.skipped);
     }
   }
   if (observations.length === 0) throw new PayloadError(GENAI_PRICES_ID, "no priced models found", document.name);

@@ -8,6 +8,7 @@ import { PayloadError, parseJsonDocument, singleDocument, type ParseContext, typ
 import { readModel } from "./model.ts";
 import { modelPricesSchema } from "./schema.ts";
 import { LANGFUSE_SOURCE_ID } from "./sourceId.ts";
+import { appendAll } from "../lib/append-all.ts";
 
 export function parseLangfuseModelPrices(documents: readonly PayloadDocument[], _context: ParseContext): ParseResult<PriceObservation> {
   const document = singleDocument(LANGFUSE_SOURCE_ID, documents);
@@ -24,8 +25,8 @@ export function parseLangfuseModelPrices(documents: readonly PayloadDocument[], 
     if (seen.has(parsed.data.modelName)) throw new PayloadError(LANGFUSE_SOURCE_ID, `model "${parsed.data.modelName}" is defined twice`, document.name);
     seen.add(parsed.data.modelName);
     const outcome = readModel(parsed.data);
-    observations.push(...outcome.observations);
-    skipped.push(...outcome.skipped);
+    appendAll(observations, outcome.observations);
+    appendAll(skipped, outcome.skipped);
   });
   if (observations.length === 0) throw new PayloadError(LANGFUSE_SOURCE_ID, "no token-priced text model found", document.name);
   return { observations, skipped };

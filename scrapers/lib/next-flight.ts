@@ -73,20 +73,24 @@ export function flightJsonRows(payload: string, sourceId: string): unknown[] {
   return rows;
 }
 
-/** Every value stored under `key` anywhere in the rows, depth first. */
+/**
+ * Every value stored under `key` anywhere in the rows, depth first. Walked with an explicit
+ * stack: a flight payload can nest deeper than the call stack allows.
+ */
 export function valuesUnderKey(rows: readonly unknown[], key: string): unknown[] {
   const found: unknown[] = [];
-  const visit = (value: unknown): void => {
+  // Entries in reverse, so they pop in document order; each remembers the key it sits under.
+  const stack: Array<[under: string | null, value: unknown]> = rows.map((row) => [null, row] as [null, unknown]).reverse();
+  while (stack.length > 0) {
+    const [under, value] = stack.pop()!;
+    if (under === key) found.push(value);
     if (Array.isArray(value)) {
-      value.forEach(visit);
+      for (let index = value.length - 1; index >= 0; index--) stack.push([null, value[index]]);
     } else if (typeof value === "object" && value !== null) {
-      for (const [childKey, child] of Object.entries(value)) {
-        if (childKey === key) found.push(child);
-        visit(child);
-      }
+      const entries = Object.entries(value);
+      for (let index = entries.length - 1; index >= 0; index--) stack.push(entries[index]!);
     }
-  };
-  rows.forEach(visit);
+  }
   return found;
 }
 

@@ -7,6 +7,7 @@ import { PayloadError, parseJsonDocument, singleDocument, type ParseContext, typ
 import { isDocumentationKey } from "./classify.ts";
 import { readEntry } from "./entry.ts";
 import { LITELLM_SOURCE_ID } from "./sourceId.ts";
+import { appendAll } from "../lib/append-all.ts";
 
 export function parseLitellmCostMap(documents: readonly PayloadDocument[], _context: ParseContext): ParseResult<PriceObservation> {
   const document = singleDocument(LITELLM_SOURCE_ID, documents);
@@ -22,8 +23,8 @@ export function parseLitellmCostMap(documents: readonly PayloadDocument[], _cont
       continue;
     }
     const outcome = readEntry(key, value);
-    observations.push(...outcome.observations);
-    skipped.push(...outcome.skipped);
+    appendAll(observations, outcome.observations);
+    appendAll(skipped, outcome.skipped);
   }
   if (observations.length === 0) {
     throw new PayloadError(LITELLM_SOURCE_ID, "no token-priced text model found", document.name);

@@ -7,6 +7,7 @@
 import { perTokenToPerMillion, type DecimalString } from "../../src/domain/money.ts";
 import { PayloadError } from "../source.ts";
 import { LITELLM_SOURCE_ID } from "./sourceId.ts";
+import { previewValue } from "../lib/preview-value.ts";
 
 export type PriceComponent = "input" | "output" | "cacheRead" | "cacheWrite" | "cacheWrite1h";
 export type ComponentPrices = Partial<Record<PriceComponent, DecimalString>>;
@@ -46,7 +47,7 @@ export function readTokenPriceFields(entryName: string, entry: Readonly<Record<s
     if (!match) continue;
     const [, baseField = "", thousands, suffix] = match;
     if (typeof value !== "number") {
-      throw new PayloadError(LITELLM_SOURCE_ID, `"${entryName}".${field} is ${JSON.stringify(value)}, expected a number of USD per token`);
+      throw new PayloadError(LITELLM_SOURCE_ID, `"${entryName}".${field} is ${previewValue(value)}, expected a number of USD per token`);
     }
     const component = COMPONENT_OF_FIELD[baseField];
     if (!component) continue;

@@ -11,6 +11,7 @@ import { distinctModels } from "./duplicates.ts";
 import { modelIdSchema, modelSchema, vendorFileSchema, type LlmPricesModel } from "./schema.ts";
 import { vendorObservations } from "./vendor-observations.ts";
 import { describeIssues } from "../../src/domain/zod-issues.ts";
+import { appendAll } from "../lib/append-all.ts";
 
 export const LLM_PRICES_ID = "llm-prices";
 
@@ -49,8 +50,8 @@ export function parseLlmPrices(documents: readonly PayloadDocument[]): ParseResu
   const skipped: SkippedEntry[] = [];
   for (const document of vendorFiles) {
     const result = parseVendorFile(document);
-    observations.push(...result.observations);
-    skipped.push(...result.skipped);
+    appendAll(observations, result.observations);
+    appendAll(skipped, result.skipped);
   }
   if (observations.length === 0) throw new PayloadError(LLM_PRICES_ID, "no priced models found");
   return { observations, skipped };

@@ -8,6 +8,7 @@ import type { ParseResult } from "../source.ts";
 import { sortedHistory } from "./history.ts";
 import { longContextTiers } from "./long-context.ts";
 import type { HistoryRow, LlmPricesModel } from "./schema.ts";
+import { appendAll } from "../lib/append-all.ts";
 
 /** Image generation rows price image tokens (or mix them with text tokens): not a text LLM price. */
 const IMAGE_GENERATION = "(image gen)";
@@ -49,7 +50,7 @@ export function vendorObservations(
   }
 
   const longContext = longContextTiers(models, histories, entryName);
-  skipped.push(...longContext.skipped);
+  appendAll(skipped, longContext.skipped);
 
   const observations: PriceObservation[] = [];
   for (const model of models) {

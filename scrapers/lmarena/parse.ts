@@ -13,6 +13,7 @@ import { alltimeObservations, keyToModelHints } from "./jasontrigg0-csv.ts";
 import type { NameMap } from "./name-map.ts";
 import { identifyPayload, type LmarenaPayload } from "./payload-format.ts";
 import { topNObservations } from "./top-n-json.ts";
+import { appendAll } from "../lib/append-all.ts";
 
 interface IdentifiedDocument {
   document: PayloadDocument;
@@ -29,7 +30,7 @@ function readNameMaps(documents: readonly IdentifiedDocument[]): NameMaps & { sk
   const skipped: SkippedEntry[] = [];
   const addAll = (target: Map<string, ModelHints>, read: NameMap) => {
     for (const [key, hints] of read.hintsByKey) target.set(key, hints);
-    skipped.push(...read.skipped);
+    appendAll(skipped, read.skipped);
   };
   for (const { document, payload } of documents) {
     if (payload.format === "arena-catalog-scatterplot") addAll(maps.scatterplot, scatterplotHints(document, payload.json));

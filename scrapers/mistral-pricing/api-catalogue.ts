@@ -4,14 +4,14 @@
  * [{value: label, price_dollar, price_euro}]}]`, where the prices are small HTML snippets
  * ("<p>$0.5</p>") and a string starting with "$" is written "$$".
  */
-import * as cheerio from "cheerio";
+import { loadHtml } from "../lib/load-html.ts";
 import { z } from "zod";
 import { PayloadError } from "../source.ts";
 import { flightJsonRows, readFlightPayload, unescapeFlightString, valuesUnderKey } from "../lib/next-flight.ts";
 import { MISTRAL_PRICING_SOURCE_ID } from "./source-id.ts";
 
 /** A price snippet as the reader sees it: "$0.004 (audio) / $0.1 (text)". */
-const snippetText = z.string().transform((html) => cheerio.load(unescapeFlightString(html), null, false).text().replace(/\s+/g, " ").trim());
+const snippetText = z.string().transform((html) => loadHtml(unescapeFlightString(html), false).text().replace(/\s+/g, " ").trim());
 
 const apiEntrySchema = z.object({
   name: z.string().min(1),
@@ -25,7 +25,7 @@ const apiEntrySchema = z.object({
 export type ApiEntry = z.infer<typeof apiEntrySchema>;
 
 export function readApiCatalogue(html: string, documentName: string): ApiEntry[] {
-  const rows = flightJsonRows(readFlightPayload(cheerio.load(html), MISTRAL_PRICING_SOURCE_ID), MISTRAL_PRICING_SOURCE_ID);
+  const rows = flightJsonRows(readFlightPayload(loadHtml(html), MISTRAL_PRICING_SOURCE_ID), MISTRAL_PRICING_SOURCE_ID);
   const catalogues = valuesUnderKey(rows, "apis");
   if (catalogues.length !== 1) {
     throw new PayloadError(MISTRAL_PRICING_SOURCE_ID, `expected one "apis" price catalogue in the flight payload, found ${catalogues.length}`, documentName);

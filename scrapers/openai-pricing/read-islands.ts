@@ -7,6 +7,7 @@
 import * as cheerio from "cheerio";
 import { decodeAstroProps } from "./astro-props.ts";
 import { PricingLayoutError } from "./errors.ts";
+import { loadHtml } from "../lib/load-html.ts";
 
 const PRICING_COMPONENT = /Pricing/;
 
@@ -27,7 +28,7 @@ export interface RenderedTable {
 type HtmlSelection = ReturnType<ReturnType<cheerio.CheerioAPI["root"]>["children"]>;
 
 export function readPricingIslands(html: string): PricingIsland[] {
-  const $ = cheerio.load(html);
+  const $ = loadHtml(html);
   const { islands } = $.extract({
     islands: [
       {

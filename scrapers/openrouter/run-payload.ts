@@ -9,6 +9,7 @@ import { endpointsUrl, parseEndpoints } from "./endpoints.ts";
 import { parseOpenRouterModels } from "./parse.ts";
 import { OPENROUTER_SOURCE_ID } from "./payload.ts";
 import { baseModelId } from "./variant.ts";
+import { appendAll } from "../lib/append-all.ts";
 
 const isEndpointsDocument = (document: PayloadDocument) => /\/endpoints(\.json)?$/.test(document.name);
 
@@ -18,8 +19,8 @@ export function parseOpenRouterRun(documents: readonly PayloadDocument[]): Parse
   const result = parseOpenRouterModels(lists);
   for (const document of documents.filter(isEndpointsDocument)) {
     const endpoints = parseEndpoints([document]);
-    result.observations.push(...endpoints.observations);
-    result.skipped.push(...endpoints.skipped);
+    appendAll(result.observations, endpoints.observations);
+    appendAll(result.skipped, endpoints.skipped);
   }
   return result;
 }

@@ -8,6 +8,7 @@ import { PayloadError, type ParseContext, type ParseResult, type PayloadDocument
 import { offerName, readPricingFile, type Candidate } from "./pricingFile.ts";
 import { isPreferredFile } from "./sellers.ts";
 import { PORTKEY_SOURCE_ID } from "./sourceId.ts";
+import { appendAll } from "../lib/append-all.ts";
 
 export function parsePortkeyPricing(documents: readonly PayloadDocument[], _context: ParseContext): ParseResult<PriceObservation> {
   if (documents.length === 0) throw new PayloadError(PORTKEY_SOURCE_ID, "no payload document");
@@ -15,8 +16,8 @@ export function parsePortkeyPricing(documents: readonly PayloadDocument[], _cont
   const skipped: SkippedEntry[] = [];
   for (const document of documents) {
     const outcome = readPricingFile(document);
-    candidates.push(...outcome.candidates);
-    skipped.push(...outcome.skipped);
+    appendAll(candidates, outcome.candidates);
+    appendAll(skipped, outcome.skipped);
   }
   const { observations, duplicates } = keepOnePerOffering(candidates);
   if (observations.length === 0) throw new PayloadError(PORTKEY_SOURCE_ID, "no token-priced text model found");

@@ -11,6 +11,7 @@ import { entrySchema, type PortkeyEntry } from "./schema.ts";
 import { portkeyProviderId, providerFileOf } from "./sellers.ts";
 import { PORTKEY_SOURCE_ID } from "./sourceId.ts";
 import { NO_TOKEN_PRICE, offerVerdict } from "./verdict.ts";
+import { appendAll } from "../lib/append-all.ts";
 
 /**
  * The `default` entry holds the file's cost formula and zero rates, not a model. Every
@@ -59,7 +60,7 @@ export function readPricingFile(document: PayloadDocument): PricingFileOutcome {
   }
 
   const { offersByModel, folded } = foldContextTierNames(offersByName);
-  skipped.push(...folded.map(({ name, reason }) => ({ name: `${providerFile}/${name}`, reason })));
+  appendAll(skipped, folded.map(({ name, reason }) => ({ name: `${providerFile}/${name}`, reason })));
   const candidates: Candidate[] = [];
   for (const [model, offers] of offersByModel) {
     for (const offer of offers) {

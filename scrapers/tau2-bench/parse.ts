@@ -18,6 +18,7 @@ import { TAU2_SOURCE_ID, tau2BenchmarkId, type Tau2Track } from "./benchmarks.ts
 import { isManifestDocument, readManifest } from "./manifest.ts";
 import { submissionSchema, type Submission } from "./submission.ts";
 import { describeIssues } from "../../src/domain/zod-issues.ts";
+import { appendAll } from "../lib/append-all.ts";
 
 function payloadError(message: string, document?: PayloadDocument): PayloadError {
   return new PayloadError(TAU2_SOURCE_ID, message, document?.name);
@@ -119,8 +120,8 @@ export function parseTau2Submissions(documents: readonly PayloadDocument[]): Par
       continue;
     }
     const result = parseSubmission(folder, track, readSubmission(document));
-    observations.push(...result.observations);
-    skipped.push(...result.skipped);
+    appendAll(observations, result.observations);
+    appendAll(skipped, result.skipped);
   }
   const missing = [...tracks.keys()].filter((folder) => !read.has(folder));
   if (missing.length > 0) {

@@ -5,7 +5,7 @@
  * models are on offer and must agree with the payload, so a unit or layout change fails
  * the run instead of publishing prices off by powers of ten.
  */
-import * as cheerio from "cheerio";
+import { loadHtml } from "../lib/load-html.ts";
 import { priceObservationSchema, type PriceObservation, type SkippedEntry } from "../../src/domain/observation.ts";
 import { PayloadError, singleDocument, type ParseContext, type ParseResult, type PayloadDocument } from "../source.ts";
 import { pricesOf, readClusterConfigs, type ClusterConfig, type LanguageModelPrices } from "./cluster-configs.ts";
@@ -78,7 +78,7 @@ function skippedModels(clusters: readonly ClusterConfig[], byName: ReadonlyMap<s
 
 export function parseXaiModels(documents: readonly PayloadDocument[], _context: ParseContext): ParseResult<PriceObservation> {
   const document = singleDocument(XAI_MODELS_SOURCE_ID, documents);
-  const $ = cheerio.load(document.body);
+  const $ = loadHtml(document.body);
   const clusters = readClusterConfigs($, document.name);
   const byName = languageModelsByName(clusters);
   const tokenRows = readPriceTable($, document.name).filter((row) => row.amounts.length === 2);

@@ -13,6 +13,7 @@ import { catalogueObservations, isCatalogueTable } from "./bigmodel-catalogue.ts
 import { flagshipObservations, isFlagshipTable } from "./bigmodel-flagship.ts";
 import { readBigmodelTables, type BigmodelTable } from "./bigmodel-tables.ts";
 import { ZAI_BIGMODEL_PRICING_SOURCE_ID } from "./source-id.ts";
+import { appendAll } from "../lib/append-all.ts";
 
 const INFERENCE_SECTIONS = ["旗舰模型", "模型推理"];
 
@@ -54,11 +55,11 @@ export function parseBigmodelPricing(documents: readonly PayloadDocument[], _con
   const skipped: SkippedEntry[] = [];
   for (const table of tables.filter((candidate) => INFERENCE_SECTIONS.includes(candidate.section))) {
     const outcome = readInferenceTable(table, document.name);
-    observations.push(...outcome.observations);
-    skipped.push(...outcome.skipped);
+    appendAll(observations, outcome.observations);
+    appendAll(skipped, outcome.skipped);
   }
   const otherSections = new Set(tables.map((table) => table.section).filter((section) => !INFERENCE_SECTIONS.includes(section)));
-  skipped.push(...[...otherSections].map((section) => ({ name: section, reason: "not a model token price list (tools, storage, fine-tuning or deployment)" })));
+  appendAll(skipped, [...otherSections].map((section) => ({ name: section, reason: "not a model token price list (tools, storage, fine-tuning or deployment)" })));
   const keys = observations.map((observation) => `${observation.model} ${observation.variant}`);
   const duplicate = keys.find((key, index) => keys.indexOf(key) !== index);
   if (duplicate) throw new PayloadError(ZAI_BIGMODEL_PRICING_SOURCE_ID, `${duplicate} is priced twice`, document.name);

@@ -5,7 +5,7 @@
  * and every price table is an element-ui `div.el-table` split into a header `<table>` and a
  * body `<table>` whose cells share `el-table_<n>_column_<m>` classes.
  */
-import * as cheerio from "cheerio";
+import { loadHtml } from "../lib/load-html.ts";
 import type { Cheerio, CheerioAPI } from "cheerio";
 import type { Element } from "domhandler";
 import { PayloadError } from "../source.ts";
@@ -67,7 +67,7 @@ function readTable($: CheerioAPI, table: Element, section: string): BigmodelTabl
 }
 
 export function readBigmodelTables(html: string, documentName: string): BigmodelTable[] {
-  const $ = cheerio.load(html);
+  const $ = loadHtml(html);
   const tables: BigmodelTable[] = [];
   let section: string | null = null;
   for (const element of $("h3.model-title, div.el-table").toArray()) {

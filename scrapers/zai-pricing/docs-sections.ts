@@ -3,7 +3,7 @@
  * Vision Models, Built-in Tools, Image/Video Generation Models, Audio Models, Agents. Each
  * section has a unit line ("Prices per 1M tokens.", "Prices per image.") and one table.
  */
-import * as cheerio from "cheerio";
+import { loadHtml } from "../lib/load-html.ts";
 import { PayloadError } from "../source.ts";
 import { ZAI_PRICING_SOURCE_ID } from "./source-id.ts";
 
@@ -19,7 +19,7 @@ export interface DocsTable {
 const clean = (text: string): string => text.replace(/[\u200b\s]+/g, " ").trim();
 
 export function readDocsTables(html: string, documentName: string): DocsTable[] {
-  const $ = cheerio.load(html);
+  const $ = loadHtml(html);
   const tables: DocsTable[] = [];
   for (const heading of $("h3").toArray()) {
     const section = $(heading).nextUntil("h2, h3");
