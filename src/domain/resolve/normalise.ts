@@ -159,7 +159,10 @@ function stripCloudDecorations(name: string): { name: string; org: string | null
     steps.push("stripped cloud revision");
   }
   const revision = /-v\d+(?::\d+)?$/i.exec(text);
-  if (revision && /:0$|^-v1$/i.test(revision[0]) && org !== null) {
+  // "-v1:0" is always Bedrock's revision; "-v2:0" only after a date (claude-3-5-sonnet-20241022-v2:0):
+  // in nvidia.nemotron-nano-9b-v2:0 the v2 is the model's own version.
+  const bedrockRevision = revision && (/^-v1(:0)?$/i.test(revision[0]) || (/:0$/.test(revision[0]) && /\d{8}$/.test(text.slice(0, revision.index))));
+  if (revision && bedrockRevision && org !== null) {
     text = text.slice(0, revision.index);
     steps.push(`stripped cloud revision ${revision[0]}`);
   } else if (/:0$/.test(text)) {
