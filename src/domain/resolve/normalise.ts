@@ -27,7 +27,7 @@ const ROUTE_SEGMENTS = new Set([
   "friendliai", "lambda_ai", "baseten", "featherless_ai", "nscale", "lemonade", "heroku", "wandb", "ovhcloud",
   "text-completion-openai", "text-completion-codestral", "codestral", "mistral", "deepseek", "xai", "anthropic",
   "openai", "dashscope", "moonshot", "zai", "volcengine", "sagemaker", "llamagate", "gradient_ai", "datarobot",
-  "aiml", "v0", "morph", "recraft", "inference", "accounts", "models", "@cf", "@hf", "converse", "invoke",
+  "aiml", "v0", "morph", "alicloud", "recraft", "inference", "accounts", "models", "@cf", "@hf", "converse", "invoke",
   "us-east-1", "us-east-2", "us-west-1", "us-west-2", "eu-central-1", "eu-west-1", "eu-west-2", "eu-west-3",
   "eu-north-1", "ap-northeast-1", "ap-northeast-2", "ap-south-1", "ap-southeast-1", "ap-southeast-2", "ca-central-1",
   "global", "us", "eu", "apac", "jp", "au", "eu_", "us_",
@@ -91,7 +91,9 @@ export function normaliseModelName(raw: string, options: NormaliseOptions = {}):
   if (cloud.org && !org) org = cloud.org;
 
   // "anthropic--claude-3-haiku", "alibaba-qwen3-32b": a maker's name glued to a family name.
-  const glued = /^([a-z0-9]+)-{1,2}(.+)$/i.exec(name);
+  // A two-word organisation ("zai-org-glm-4.7", "deepseek-ai-…") is tried before a one-word one.
+  const gluedPair = /^([a-z0-9]+-[a-z0-9]+)-{1,2}(.+)$/i.exec(name);
+  const glued = gluedPair && creatorFromOrg(gluedPair[1]!) !== null ? gluedPair : /^([a-z0-9]+)-{1,2}(.+)$/i.exec(name);
   if (glued && creatorFromOrg(glued[1]!) !== null && creatorFromName(glued[2]!.toLowerCase()) !== null) {
     org ??= glued[1]!.toLowerCase();
     name = glued[2]!;

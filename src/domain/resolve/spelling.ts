@@ -98,6 +98,9 @@ const SAME_MODEL: ReadonlyArray<[RegExp, string]> = [
   // Cohere's Command R+ is command-r-plus, dated MM-YYYY ("Command R+ (08-24)" in Aider).
   [/^command-r\+/, "command-r-plus"],
   [/^(command-r(?:-plus)?)-(0[1-9]|1[0-2])-(2\d)$/, "$1-20$3$2"],
+  // Google names Gemini 3 "gemini-3-…" and Amazon Nova 2 "nova-2-…"; tau2-bench and AA add ".0".
+  [/^gemini-3\.0(?=-|$)/, "gemini-3"],
+  [/^nova-2\.0(?=-|$)/, "nova-2"],
   // Moonshot's API ids for the K2 releases: kimi-k2-0711-preview is the 0711 release.
   [/^kimi-k2-(0711|0905)-preview$/, "kimi-k2-$1"],
   // Aider's "Mistral Large 2 (2407)": Mistral Large 2 shipped as mistral-large-2407.
