@@ -14,6 +14,8 @@ import type { ServiceMetrics } from "./metrics.ts";
 import { serveLitellmFeed, servePricesCsv } from "./feeds/handlers.ts";
 import { createRestHandler } from "./rest/handler.ts";
 import { sendJson } from "./send-json.ts";
+import { DEFAULT_REQUEST_TIMEOUT_MS, withTimeLimit } from "./request-time-limit.ts";
+import { batchLimitProblem, MAX_BATCH_CALLS } from "./trpc-batch-limit.ts";
 import { serveDashboardAsset, serveDashboardPage } from "../dashboard/handler.ts";
 
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void> | void;
@@ -26,11 +28,23 @@ function sendDatabaseUnavailable(response: ServerResponse, reason: string): void
   sendJson(response, 503, { error: `database unavailable (${reason}): try again shortly` });
 }
 
-export function createRequestListener(context: ApiContext, metrics?: ServiceMetrics) {
+export interface RequestLimits {
+  /** Time limit of one request (REQUEST_TIMEOUT_MS); past it the caller gets a 503. */
+  requestTimeoutMs?: number;
+}
+
+export function createRequestListener(context: ApiContext, metrics?: ServiceMetrics, limits: RequestLimits = {}) {
   const database = databaseProbe(context.db);
-  const trpc = createHTTPHandler({ router: appRouter, basePath: "/trpc/", createContext: () => context });
+  const trpc = createHTTPHandler({ router: appRouter, basePath: "/trpc/", createContext: () => context, maxBatchSize: MAX_BATCH_CALLS });
   const routes: Array<[prefix: string, handler: RouteHandler]> = [
-    ["/trpc/", (request, response) => trpc(request, response)],
+    [
+      "/trpc/",
+      (request, response, url) => {
+        const problem = batchLimitProblem(url, "/trpc/");
+        if (problem) return sendJson(response, 400, { error: { code: "BAD_REQUEST", message: problem } });
+        return trpc(request, response);
+      },
+    ],
     ["/api/v1/", createRestHandler(appRouter, () => context)],
     ["/feeds/litellm.json", (_request, response) => serveLitellmFeed(context.db, response)],
     ["/feeds/prices.csv", (_request, response) => servePricesCsv(context.db, response)],
@@ -53,10 +67,15 @@ export function createRequestListener(context: ApiContext, metrics?: ServiceMetr
   }
   // Last: "/" is a prefix of every path, so the dashboard page answers only what no route above took.
   routes.push(["/dashboard/", serveDashboardAsset], ["/", serveDashboardPage]);
+  const timeLimit = {
+    timeoutMs: limits.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    onTimeout: (url: URL) => context.logger?.warn({ path: url.pathname }, "request passed its time limit"),
+  };
+  const limitedRoutes = routes.map(([prefix, handler]) => [prefix, withTimeLimit(handler, timeLimit)] as const);
 
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? "/", "http://localhost");
-    const route = routes.find(([prefix]) => url.pathname === prefix.replace(/\/$/, "") || url.pathname.startsWith(prefix));
+    const route = limitedRoutes.find(([prefix]) => url.pathname === prefix.replace(/\/$/, "") || url.pathname.startsWith(prefix));
     if (metrics) {
       const finished = metrics.requestStarted(request.method ?? "GET");
       response.once("finish", () => finished(route?.[0] ?? "unrouted", response.statusCode));
@@ -83,8 +102,14 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startHttpServer(context: ApiContext, port: number, host = "0.0.0.0", metrics?: ServiceMetrics): Promise<RunningServer> {
-  const server = createServer(createRequestListener(context, metrics));
+export async function startHttpServer(
+  context: ApiContext,
+  port: number,
+  host = "0.0.0.0",
+  metrics?: ServiceMetrics,
+  limits?: RequestLimits,
+): Promise<RunningServer> {
+  const server = createServer(createRequestListener(context, metrics, limits));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve());

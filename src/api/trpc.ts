@@ -1,8 +1,9 @@
 /** tRPC set up once: router, procedures, caller factory, and the error shape callers see. */
-import { initTRPC } from "@trpc/server";
+import { initTRPC, TRPCError } from "@trpc/server";
 import { z, ZodError } from "zod";
 import type { ApiContext } from "./context.ts";
 import { toTrpcError } from "./errors.ts";
+import { findInputProblem } from "./input-guard.ts";
 
 const t = initTRPC.context<ApiContext>().create({
   errorFormatter({ shape, error }) {
@@ -29,6 +30,13 @@ const mapDomainErrors = t.middleware(async ({ next, ctx }) => {
   throw mapped;
 });
 
+/** Control characters and overlong strings anywhere in the raw input are the caller's error (input-guard.ts). */
+const guardInput = t.middleware(async ({ getRawInput, next }) => {
+  const problem = findInputProblem(await getRawInput());
+  if (problem) throw new TRPCError({ code: "BAD_REQUEST", message: `${problem.path}: ${problem.message}` });
+  return next();
+});
+
 export const router = t.router;
-export const publicProcedure = t.procedure.use(mapDomainErrors);
+export const publicProcedure = t.procedure.use(mapDomainErrors).use(guardInput);
 export const createCallerFactory = t.createCallerFactory;

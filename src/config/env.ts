@@ -5,6 +5,7 @@
  */
 import { validateDetailed as validateCron } from "node-cron";
 import { z } from "zod";
+import { DEFAULT_REQUEST_TIMEOUT_MS } from "../api/request-time-limit.ts";
 
 const emptyAsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUnset, schema.optional());
@@ -74,6 +75,8 @@ export const envSchema = z.object({
   PRICEWAR_SCHEDULES: optional(scheduleOverridesJson),
   ARTIFICIAL_ANALYSIS_API_KEY: optional(z.string()),
   HTTP_TIMEOUT_MS: withDefault(z.coerce.number().int().positive(), 30_000),
+  /** Time limit of one API request; past it the caller gets a 503 (src/api/request-time-limit.ts). */
+  REQUEST_TIMEOUT_MS: withDefault(z.coerce.number().int().positive(), DEFAULT_REQUEST_TIMEOUT_MS),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -10,7 +10,7 @@ import { paretoFrontier } from "../../domain/ranking/pareto.ts";
 import { TASK_IDS, taskClassById } from "../../domain/tasks/catalogue.ts";
 import type { Executor } from "../../db/client.ts";
 import { InvalidRequestError } from "../errors.ts";
-import { isoDateInput, modelInput } from "../inputs.ts";
+import { isoDateInput, modelInput, nameListInput } from "../inputs.ts";
 import { requireModelId } from "../model-reference.ts";
 import { publicProcedure } from "../trpc.ts";
 
@@ -21,9 +21,9 @@ const share = z.number().min(0).max(1);
 export const constraintsInput = z.object({
   maxPrice: z.number().positive().optional().describe("cap on the blended USD per 1M tokens under the class's token profile"),
   openWeightsOnly: z.boolean().default(false),
-  providers: z.array(z.string().min(1)).min(1).optional().describe("only these sellers"),
-  excludeProviders: z.array(z.string().min(1)).min(1).optional().describe("never these sellers"),
-  variants: z.array(z.string().min(1)).min(1).optional().describe("offering variants a caller may use (default standard)"),
+  providers: nameListInput().optional().describe("only these sellers"),
+  excludeProviders: nameListInput().optional().describe("never these sellers"),
+  variants: nameListInput().optional().describe("offering variants a caller may use (default standard)"),
   minContext: z.number().int().positive().optional().describe("minimum context window in tokens"),
   minCoverage: share.default(0.5).describe("minimum share of the class's benchmark weight with scores"),
   asOf: isoDateInput.optional().describe("use only prices and scores known at this date"),

@@ -32,7 +32,7 @@ export async function startCommand(args: string[], open: () => Promise<Runtime>)
   const bus = await openDataChangeBus(connection);
   bus.subscribe((sourceId) => logger.debug({ source: sourceId }, "data changed"));
   const context: ApiContext = { db: connection.db, connection, logger, schedules };
-  const http = await startHttpServer(context, env.PORT, env.HOST, metrics);
+  const http = await startHttpServer(context, env.PORT, env.HOST, metrics, { requestTimeoutMs: env.REQUEST_TIMEOUT_MS });
   logger.info({ port: http.port }, `pricewar listening on http://localhost:${http.port}`);
 
   let scheduler: Scheduler | undefined;
