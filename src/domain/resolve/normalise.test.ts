@@ -82,6 +82,15 @@ describe("normaliseModelName", () => {
     ["gemini-2.5-pro-exp-03-25", "google/gemini-2.5-pro-preview-03-25"],
     ["amazon-nova-pro-v1.0", "amazon/nova-pro"],
     ["Command R+ (08-24)", "cohere/command-r-plus-202408"],
+    // Hosts' quantisations and serving tiers of the same open weights.
+    ["together_ai/Qwen/Qwen3-235B-A22B-Instruct-2507-tput", "alibaba/qwen3-235b-a22b-instruct-2507"],
+    ["zai-org/GLM-4.6-FP8", "zai/glm-4.6"],
+    ["deepseek-ai/DeepSeek-R1-0528-TEE", "deepseek/deepseek-r1-0528"],
+    ["ollama/llama3.2:3b-instruct-fp16", "meta/llama-3.2-3b-instruct"],
+    ["vertex_ai/meta/llama-4-maverick-17b-128e-instruct-maas", "meta/llama-4-maverick-17b-128e-instruct"],
+    ["openai.gpt-oss-120b-1:0", "openai/gpt-oss-120b"],
+    ["nvidia.nemotron-nano-9b-v2:0", "nvidia/nemotron-nano-9b-v2"],
+    ["zai-org-glm-4.7", "zai/glm-4.7"],
     ["command-r-plus-08-2024", "cohere/command-r-plus-202408"],
     ["gemini-2.5-flash-preview-09-2025", "google/gemini-2.5-flash-preview-202509"],
     ["Gemini 2.5 Flash Preview (Sep '25)", "google/gemini-2.5-flash-preview-202509"],
@@ -95,6 +104,9 @@ describe("normaliseModelName", () => {
     expect(key("qwen-14b")).toBe("alibaba/qwen-14b");
     expect(key("llama-2-7b")).toBe("meta/llama-2-7b");
     expect(key("gpt-4-32k")).toBe("openai/gpt-4-32k");
+    // "-turbo" and "-fast" name other models outside Llama hosts; quantisation words never do.
+    expect(key("gpt-3.5-turbo")).toBe("openai/gpt-3.5-turbo");
+    expect(key("grok-4-fast")).toBe("xai/grok-4-fast");
     expect(key("gpt-4o")).not.toBe(key("gpt-4o-mini"));
     expect(key("gpt-4o-2024-05-13")).not.toBe(key("gpt-4o-2024-08-06"));
     expect(key("meta-llama/llama-3.1-70b-instruct")).not.toBe(key("meta-llama/llama-3.3-70b-instruct"));

@@ -118,7 +118,22 @@ export function normaliseModelName(raw: string, options: NormaliseOptions = {}):
   if (!creator) return { ok: false, reason: "creator cannot be told from the name" };
   const served = withoutHostDecorations(creator, name);
   if (served !== name) steps.push("host serving decorations of an open-weight Llama");
-  return { ok: true, value: { creator, name: served, steps } };
+  const weights = withoutServingWords(served);
+  if (weights !== served) steps.push("host quantisation / serving tier of the same weights");
+  return { ok: true, value: { creator, name: weights, steps } };
+}
+
+/**
+ * Words hosts add to any open-weight model they serve: a quantisation (fp8, nvfp4, awq),
+ * Together's throughput tier ("-tput") or Chutes' trusted-execution build ("-tee"). None
+ * names another release, so host spreads see every seller of the weights. "-turbo" and
+ * "-fast" are not here: in other families they name other models (gpt-3.5-turbo, grok-4-fast).
+ */
+const SERVING_WORDS = /-(tput|tee|fp8|fp16|bf16|fp4|nvfp4|awq|int4|int8)(?=-|$)/g;
+
+export function withoutServingWords(name: string): string {
+  const bare = name.replace(SERVING_WORDS, "");
+  return /\d/.test(bare) ? bare : name;
 }
 
 /** Words hosts add to the Llama they serve (Groq's "versatile", Together's "Turbo", a quantisation). */

@@ -58,7 +58,10 @@ const VERSION_SPELLINGS: ReadonlyArray<[RegExp, string]> = [
   [/^code-llama-/, "codellama-"],
   [/^llamaguard/, "llama-guard"],
   // Ollama tags: llama-2:13b, qwen2.5:32b.
-  [/:(\d+(?:\.\d+)?b)$/, "-$1"],
+  [/:(\d+(?:\.\d+)?b)(?=-|$)/, "-$1"],
+  // Nous writes Hermes 3 as hermes-3; DeepSeek's distill of Qwen 1.5B is written qwen-1-5b (models.dev).
+  [/^hermes(\d)/, "hermes-$1"],
+  [/-qwen-(\d)-5b(?=-|$)/, "-qwen-$1.5b"],
   // Version suffixes written with ":" or without the dot: -v0:2, -v03 (Mistral 7B Instruct).
   [/-v(\d):(\d)$/, "-v$1.$2"],
   [/-v0(\d)(?=-|$)/, "-v0.$1"],
