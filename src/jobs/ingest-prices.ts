@@ -12,7 +12,7 @@ import { holdPrices, settleQuarantine } from "../db/queries/quarantine.ts";
 import type { PriceObservation, SkippedEntry } from "../domain/observation.ts";
 import { resolvePriceObservations, skippedModelIds, type Matched, type ResolvedRun } from "../domain/ingest/resolve-stage.ts";
 import { gatePriceRun } from "../domain/integrity/price-gate.ts";
-import { loadReleases, type Release } from "../domain/integrity/releases.ts";
+import { loadReleases, shrinkReleasesFor, type Releases } from "../domain/integrity/releases.ts";
 import type { IntegrityThresholds } from "../domain/integrity/thresholds.ts";
 import { priceValueOf } from "../domain/prices/price-value.ts";
 import { loadOverrides } from "../domain/resolve/overrides.ts";
@@ -62,7 +62,7 @@ export async function ingestPrices(
   tx: Executor,
   prepared: PreparedPrices,
   runId: number | null,
-  releases: readonly Release[] = loadReleases(),
+  releases: Releases = loadReleases(),
 ): Promise<IngestCounts> {
   const { sourceId, at, resolved } = prepared;
   await persistResolvedNames(tx, sourceId, resolved.names, at);
@@ -79,7 +79,8 @@ export async function ingestPrices(
     observations: resolved.matched.map(gateEntry),
     current: history ? [] : await currentPricesOf(tx, sourceId),
     others: history ? [] : await otherSourcesPrices(tx, sourceId, modelIds),
-    releases,
+    releases: releases.prices,
+    shrinkReleases: shrinkReleasesFor(releases.shrinks, sourceId, at),
     protectedModels: prepared.protectedModels,
   });
   const rejected: SkippedEntry[] = [

@@ -38,7 +38,7 @@ async function ingest(tx: Executor, source: PriceSource, at: string, observation
     observations,
     skipped: [],
   });
-  return ingestPrices(tx, prepared, runId, releases);
+  return ingestPrices(tx, prepared, runId, { prices: releases, shrinks: [] });
 }
 
 async function currentOf(tx: Executor, sourceId: string) {

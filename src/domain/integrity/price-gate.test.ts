@@ -37,6 +37,7 @@ function gate(input: Partial<PriceGateInput<GateObservation>> & Pick<PriceGateIn
     current: [],
     others: [],
     releases: [],
+    shrinkReleases: [],
     protectedModels: new Set(),
     ...input,
   });
@@ -184,6 +185,17 @@ describe("gatePriceRun: shrink", () => {
     const protectedModels = new Set(Array.from({ length: 30 }, (_, i) => `openai/m${70 + i}`));
     const verdict = gate({ observations: sameBook(70), current: book(100), protectedModels });
     expect(verdict.ok && verdict.keepListed.size).toBe(30);
+  });
+
+  it("names a few of the offerings it would delist, for the reviewer", () => {
+    const verdict = gate({ observations: sameBook(70), current: book(100) });
+    expect(verdict).toMatchObject({ ok: false, message: expect.stringMatching(/e\.g\. openai\|openai\/m70\|standard, openai\|openai\/m71\|standard, /) });
+  });
+
+  it("accepts a shrink a reviewed entry allows, up to the loss it states", () => {
+    const shrink = { source: "litellm", from: "2026-08-21", lost: 30, reason: "legacy models dropped" };
+    expect(gate({ observations: sameBook(70), current: book(100), shrinkReleases: [shrink] })).toMatchObject({ ok: true });
+    expect(gate({ observations: sameBook(69), current: book(100), shrinkReleases: [shrink] })).toMatchObject({ ok: false, kind: "shrink" });
   });
 
   it("is not checked when the run does not delist (not a full snapshot, or history)", () => {

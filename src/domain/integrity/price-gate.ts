@@ -10,7 +10,7 @@ import type { PriceValue } from "../prices/price-value.ts";
 import { samePrice } from "../prices/price-value.ts";
 import { priceBoundViolation } from "./bounds.ts";
 import { describeJump, findJump, sameHeadlinePrice, type Jump } from "./jumps.ts";
-import { findRelease, type Release } from "./releases.ts";
+import { findRelease, type Release, type ShrinkRelease } from "./releases.ts";
 import type { IntegrityThresholds } from "./thresholds.ts";
 
 /** What the gate needs of an observation; the rest of it passes through untouched. */
@@ -50,6 +50,8 @@ export interface PriceGateInput<O extends GateObservation> {
   current: readonly CurrentPrice[];
   others: readonly OtherPrice[];
   releases: readonly Release[];
+  /** Reviewed shrinks that apply to this run (source and date already matched): the largest loss each accepts. */
+  shrinkReleases: readonly ShrinkRelease[];
   /** Models of entries the parser skipped (a placeholder price): their offerings stay listed. */
   protectedModels: ReadonlySet<string>;
 }
@@ -184,11 +186,16 @@ function shrinkOf<O extends GateObservation>(input: PriceGateInput<O>, keepListe
   if (total === 0) return null;
   const listed = new Set(input.observations.map((observation) => observation.key));
   const sellers = new Set(input.observations.map((observation) => observation.providerId));
-  const lost = input.current.filter((price) => sellers.has(price.providerId) && !listed.has(price.key) && !keepListed.has(price.key)).length;
+  const gone = input.current.filter((price) => sellers.has(price.providerId) && !listed.has(price.key) && !keepListed.has(price.key));
+  const lost = gone.length;
   const kept = total - lost;
   if (lost <= thresholds.maxLost && kept >= thresholds.minKeptShare * total) return null;
+  const accepted = input.shrinkReleases.find((release) => release.lost >= lost);
+  if (accepted) return null;
+  const examples = gone.slice(0, 5).map((price) => price.key.replace(/\|+$/, "")).join(", ");
   return (
     `shrink: the payload keeps ${kept} of the ${total} offerings the source lists now (${Math.round((kept / total) * 100)}%) ` +
-    `and would delist ${lost} (limits: at least ${thresholds.minKeptShare * 100}% kept, at most ${thresholds.maxLost} lost); nothing delisted`
+    `and would delist ${lost} (limits: at least ${thresholds.minKeptShare * 100}% kept, at most ${thresholds.maxLost} lost), ` +
+    `e.g. ${examples}; nothing delisted (a reviewed shrink entry in releases.yaml accepts it)`
   );
 }
