@@ -59,7 +59,7 @@ const FINAL_PARENTHESIS = /\s*\(([^()]+)\)\s*$/;
 
 const THINKING_BUDGET = "thinking-(?:\\d+k|auto)";
 const SUFFIX = new RegExp(
-  `[-_]((?:${THINKING_BUDGET}-|thinking-)?(?:(?:${EFFORT}|max)-effort|${EFFORT})|${THINKING_BUDGET}|no-?thinking|highthinking|inspect)$`,
+  `[-_]((?:${THINKING_BUDGET}-|thinking-)?(?:(?:${EFFORT}|max)-effort|${EFFORT})|${THINKING_BUDGET}|no-?think(?:ing)?|highthinking|inspect)$`,
   "i",
 );
 /** Epoch's thinking budgets: "claude-opus-4-20250514_27K". A hyphen ("-128k") is a context size and stays. */

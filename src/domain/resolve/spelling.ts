@@ -71,6 +71,8 @@ const VERSION_SPELLINGS: ReadonlyArray<[RegExp, string]> = [
 
 /** Family words in the maker's order. */
 const WORD_ORDER: ReadonlyArray<[RegExp, string]> = [
+  // Anthropic's pricing page writes "Opus 4.1", "Sonnet 4.5" without "Claude".
+  [/^(opus|sonnet|haiku)-(\d)/, "claude-$1-$2"],
   [/^claude-([4-9](?:\.\d)?)-(opus|sonnet|haiku)(?=-|$)/, "claude-$2-$1"],
   [/^claude-(opus|sonnet|haiku)-([1-3](?:\.\d)?)(?=-|$)/, "claude-$2-$1"],
   [/^gemini-(pro|flash|ultra)-(1(?:\.\d)?)(?=-|$)/, "gemini-$2-$1"],
@@ -104,6 +106,8 @@ const SAME_MODEL: ReadonlyArray<[RegExp, string]> = [
   // Google names Gemini 3 "gemini-3-…" and Amazon Nova 2 "nova-2-…"; tau2-bench and AA add ".0".
   [/^gemini-3\.0(?=-|$)/, "gemini-3"],
   [/^nova-2\.0(?=-|$)/, "nova-2"],
+  // Mistral Large 3's open weights are Mistral-Large-3-675B-Instruct-2512 (Bedrock drops the date).
+  [/^mistral-large-3-675b-instruct(?:-2512)?$/, "mistral-large-2512"],
   // Moonshot's API ids for the K2 releases: kimi-k2-0711-preview is the 0711 release.
   [/^kimi-k2-(0711|0905)-preview$/, "kimi-k2-$1"],
   // Aider's "Mistral Large 2 (2407)": Mistral Large 2 shipped as mistral-large-2407.
