@@ -10,7 +10,7 @@ import type { Executor } from "../../src/db/client.ts";
 import { rowsOf } from "../../src/db/migrate.ts";
 import { reresolveCatalogue, type ReresolveSummary } from "../../src/db/queries/model-merge.ts";
 import { aliases, benchmarks, changeEvents, models, offerings, pricePeriods, providers, scorePeriods, sources } from "../../src/db/schema/index.ts";
-import { mergeTimeline } from "../../src/domain/identity/period-merge.ts";
+import { mergeSeries, mergeTimeline } from "../../src/domain/identity/period-merge.ts";
 import { loadOverrides } from "../../src/domain/resolve/overrides.ts";
 import { resolveModelName } from "../../src/domain/resolve/resolve.ts";
 import { useTestDatabase } from "../helpers/database.ts";
@@ -295,28 +295,51 @@ describe("re-resolution of a database filled by the previous release", () => {
 });
 
 describe("joining two series' periods", () => {
-  const period = (id: number, from: string, to: string | null, value: string, seen = to ?? "2026-03-01") => ({
+  const period = (id: number, from: string, to: string | null, value: string, resident: boolean, seen = to ?? "2026-03-01") => ({
     id,
     validFrom: day(from),
     validTo: to ? day(to) : null,
     lastSeenAt: day(seen),
     value,
+    resident,
+  });
+  const kept = (id: number, from: string, to: string | null, seen = to ?? "2026-03-01") => ({ id, validFrom: day(from), validTo: to ? day(to) : null, lastSeenAt: day(seen) });
+
+  it("leaves a moving period in place rather than cut a longer one short", () => {
+    const plan = mergeTimeline([period(1, "2025-01-01", null, "a", true), period(2, "2025-02-01", "2025-03-01", "b", false)]);
+    expect(plan).toEqual({ keep: [kept(1, "2025-01-01", null)], drop: [], leave: [2] });
   });
 
-  it("leaves a period in place rather than cut a longer one short", () => {
-    const plan = mergeTimeline([period(1, "2025-01-01", null, "a"), period(2, "2025-02-01", "2025-03-01", "b")]);
-    expect(plan).toEqual({ keep: [{ id: 1, validFrom: day("2025-01-01"), validTo: null, lastSeenAt: day("2026-03-01") }], drop: [], leave: [2] });
+  it("never moves a period over one already recorded with the same start (a real genai-prices case)", () => {
+    // Recorded: 0.25/0.75 from May to August, then 0.7 open. Moving in: 0.6 open from May.
+    const plan = mergeTimeline([
+      period(7325, "2026-05-19", "2026-08-21", "0.25/0.75", true),
+      period(10007, "2026-08-21", null, "0.7", true),
+      period(7319, "2026-05-19", null, "0.6", false, "2026-08-21"),
+    ]);
+    expect(plan).toEqual({ keep: [kept(7325, "2026-05-19", "2026-08-21"), kept(10007, "2026-08-21", null)], drop: [], leave: [7319] });
   });
 
-  it("keeps the one seen last when two prices start together", () => {
-    const plan = mergeTimeline([period(1, "2025-01-01", null, "a", "2025-06-01"), period(2, "2025-01-01", null, "b", "2026-01-01")]);
-    expect(plan.keep.map((kept) => kept.id)).toEqual([2]);
-    expect(plan.leave).toEqual([1]);
+  it("closes an older price at the start of a newer one moving in, and the reverse", () => {
+    const newer = mergeTimeline([period(1, "2025-01-01", null, "a", true), period(2, "2025-02-01", null, "b", false)]);
+    expect(newer.keep).toEqual([kept(1, "2025-01-01", "2025-02-01", "2026-03-01"), kept(2, "2025-02-01", null)]);
+    const older = mergeTimeline([period(1, "2025-02-01", null, "a", true), period(2, "2025-01-01", "2025-03-01", "b", false)]);
+    expect(older.keep).toEqual([kept(2, "2025-01-01", "2025-02-01", "2025-03-01"), kept(1, "2025-02-01", null)]);
   });
 
-  it("keeps apart periods that do not meet", () => {
-    const plan = mergeTimeline([period(1, "2025-01-01", "2025-02-01", "a"), period(2, "2025-03-01", null, "a")]);
+  it("joins an equal price it meets and keeps apart periods that do not meet", () => {
+    const plan = mergeTimeline([period(1, "2025-01-01", "2025-02-01", "a", true), period(2, "2025-01-15", "2025-03-01", "a", false), period(3, "2025-06-01", null, "a", false)]);
+    expect(plan).toEqual({ keep: [kept(1, "2025-01-01", "2025-03-01"), kept(3, "2025-06-01", null)], drop: [{ id: 2, into: 1 }], leave: [] });
+  });
+
+  it("places an incoming series whole or not at all, so a second run finds the same answer", () => {
+    // Two spellings of one model in one source, each with its own daily series: the first is placed, the second conflicts and stays whole.
+    const first = [period(1, "2025-01-01", "2025-01-03", "a", false), period(2, "2025-01-03", null, "b", false)];
+    const second = [period(3, "2025-01-02", "2025-01-04", "c", false), period(4, "2025-01-04", null, "d", false)];
+    const plan = mergeSeries([], [first, second]);
     expect(plan.keep.map((kept) => kept.id)).toEqual([1, 2]);
-    expect(plan.drop).toEqual([]);
+    expect(plan.leave).toEqual([3, 4]);
+    const again = mergeSeries(first.map((p) => ({ ...p, resident: true })), [second]);
+    expect(again.leave).toEqual([3, 4]);
   });
 });

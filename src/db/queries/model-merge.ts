@@ -21,7 +21,7 @@ import { SOURCES } from "../../../scrapers/registry.ts";
 import { providerEntry } from "../../domain/providers.ts";
 import { loadOverrides } from "../../domain/resolve/overrides.ts";
 import { combineSettings } from "../../domain/resolve/settings.ts";
-import { mergeTimeline, type MergePeriod, type PeriodMergePlan } from "../../domain/identity/period-merge.ts";
+import { mergeSeries, type MergePeriod, type PeriodMergePlan } from "../../domain/identity/period-merge.ts";
 import { modelTargets, reresolveModelId, reresolveName, targetOf, type Reresolved, type SourceNaming } from "../../domain/identity/reresolve-plan.ts";
 import { offeringKeyString, slices, type OfferingKey } from "./catalogue.ts";
 import { syncReviewedPointers } from "./model-pointers.ts";
@@ -125,13 +125,22 @@ async function reresolveInTransaction(db: Executor, now: Date): Promise<Reresolv
   );
   for (const [id, entry] of targets) if (entry.model === null || [...entry.bySource.values()].includes(null)) summary.ambiguous.push(id);
 
-  const scoreRows = await db.select().from(scorePeriods);
-  const scoreTargets = scoreRows.map((row) => {
-    const answer = reresolveName(row.sourceId, row.rawName, namingOf(row.sourceId), overrides, { at: row.validFrom, fallbackCreator: byId.get(row.modelId)?.creator });
-    want(answer, byId.get(row.modelId));
-    if (!answer.modelId) return { row, modelId: row.modelId, setting: row.setting };
-    return { row, modelId: answer.modelId, setting: combineSettings(answer.setting || null, row.setting || null) };
-  });
+  // Scores repeat their names across many periods: one reading per name, creator and day.
+  const readings = new Map<string, Reresolved>();
+  const readScoreTargets = async () =>
+    (await db.select().from(scorePeriods)).map((row) => {
+      const fallbackCreator = byId.get(row.modelId)?.creator;
+      const key = JSON.stringify([row.sourceId, row.rawName, fallbackCreator, row.validFrom.toISOString().slice(0, 10)]);
+      let answer = readings.get(key);
+      if (!answer) {
+        answer = reresolveName(row.sourceId, row.rawName, namingOf(row.sourceId), overrides, { at: row.validFrom, fallbackCreator });
+        readings.set(key, answer);
+      }
+      want(answer, byId.get(row.modelId));
+      if (!answer.modelId) return { row, modelId: row.modelId, setting: row.setting };
+      return { row, modelId: answer.modelId, setting: combineSettings(answer.setting || null, row.setting || null) };
+    });
+  const scoreTargets = await readScoreTargets();
 
   await createModels(db, wanted);
   summary.modelsCreated = wanted.size;
@@ -139,8 +148,7 @@ async function reresolveInTransaction(db: Executor, now: Date): Promise<Reresolv
   summary.aliasesChanged = await repointAliases(db, reresolvedAliases);
   const priceCounts = await movePrices(db, (modelId, source) => targetOf(targets, modelId, source));
   Object.assign(summary, priceCounts);
-  const scoreCounts = await moveScores(db, scoreTargets);
-  Object.assign(summary, scoreCounts);
+  Object.assign(summary, await moveScores(db, scoreTargets));
 
   const mergedAway = new Map<string, string>();
   for (const row of modelRows) {
@@ -283,7 +291,14 @@ async function movePrices(db: Executor, targetOfSeries: (modelId: string, source
       .select()
       .from(pricePeriods)
       .where(and(eq(pricePeriods.sourceId, source), inArray(pricePeriods.offeringId, [targetId, ...fromIds])));
-    const plan = mergeTimeline(rows.map((row): MergePeriod => ({ id: row.id, validFrom: row.validFrom, validTo: row.validTo, lastSeenAt: row.lastSeenAt, value: priceValueKey(row) })));
+    const period = (row: PriceRow): MergePeriod => ({ id: row.id, validFrom: row.validFrom, validTo: row.validTo, lastSeenAt: row.lastSeenAt, value: priceValueKey(row), resident: row.offeringId === targetId });
+    const plan = mergeSeries(
+      rows.filter((row) => row.offeringId === targetId).map(period),
+      // One incoming series per old offering, in a fixed order: the largest first.
+      fromIds
+        .map((fromId) => rows.filter((row) => row.offeringId === fromId).map(period))
+        .sort((a, b) => b.length - a.length || (a[0]?.id ?? 0) - (b[0]?.id ?? 0)),
+    );
     for (const { id, into } of plan.drop) {
       await db.update(changeEvents).set({ oldPeriodId: into }).where(eq(changeEvents.oldPeriodId, id));
       await db.update(changeEvents).set({ newPeriodId: into }).where(eq(changeEvents.newPeriodId, id));
@@ -342,8 +357,17 @@ async function moveScores(db: Executor, targets: ReadonlyArray<{ row: ScoreRow; 
   }
   for (const { modelId, setting, rows, moving } of groups.values()) {
     if (!moving) continue;
-    const plan = mergeTimeline(rows.map((row): MergePeriod => ({ id: row.id, validFrom: row.validFrom, validTo: row.validTo, lastSeenAt: row.lastSeenAt, value: scoreValueKey(row) })));
-    const current = new Map(rows.map((row) => [row.id, { validFrom: row.validFrom, validTo: row.validTo, lastSeenAt: row.lastSeenAt, moves: row.modelId !== modelId || row.setting !== setting }]));
+    const moves = (row: ScoreRow) => row.modelId !== modelId || row.setting !== setting;
+    const period = (row: ScoreRow): MergePeriod => ({ id: row.id, validFrom: row.validFrom, validTo: row.validTo, lastSeenAt: row.lastSeenAt, value: scoreValueKey(row), resident: !moves(row) });
+    // One incoming series per old (model, setting), in a fixed order: the largest first.
+    const incoming = new Map<string, MergePeriod[]>();
+    for (const row of rows.filter(moves)) {
+      const origin = JSON.stringify([row.modelId, row.setting]);
+      incoming.set(origin, [...(incoming.get(origin) ?? []), period(row)]);
+    }
+    const ordered = [...incoming].sort(([a, x], [b, y]) => y.length - x.length || a.localeCompare(b)).map(([, series]) => series);
+    const plan = mergeSeries(rows.filter((row) => !moves(row)).map(period), ordered);
+    const current = new Map(rows.map((row) => [row.id, { validFrom: row.validFrom, validTo: row.validTo, lastSeenAt: row.lastSeenAt, moves: moves(row) }]));
     const applied = await applyMerge(db, scorePeriods, plan, current, { modelId, setting });
     counts.scorePeriodsMoved += applied.moved;
     counts.scorePeriodsJoined += applied.joined;
