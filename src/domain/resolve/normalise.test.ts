@@ -91,6 +91,13 @@ describe("normaliseModelName", () => {
     ["openai.gpt-oss-120b-1:0", "openai/gpt-oss-120b"],
     ["nvidia.nemotron-nano-9b-v2:0", "nvidia/nemotron-nano-9b-v2"],
     ["zai-org-glm-4.7", "zai/glm-4.7"],
+    ["jamba-1.6-large", "ai21/jamba-large-1.6"],
+    ["jamba-large-1.5", "ai21/jamba-1.5-large"],
+    ["qwen2.5-coder-instruct-32b", "alibaba/qwen2.5-coder-32b-instruct"],
+    ["Qwen3 4B 2507 Instruct", "alibaba/qwen3-4b-instruct-2507"],
+    ["nvidia/llama-3.3-nemotron-49b-super-v1", "nvidia/llama-3.3-nemotron-super-49b-v1"],
+    ["Opus 4.1", "anthropic/claude-opus-4.1"],
+    ["mistral.mistral-large-3-675b-instruct", "mistral/mistral-large-2512"],
     ["command-r-plus-08-2024", "cohere/command-r-plus-202408"],
     ["gemini-2.5-flash-preview-09-2025", "google/gemini-2.5-flash-preview-202509"],
     ["Gemini 2.5 Flash Preview (Sep '25)", "google/gemini-2.5-flash-preview-202509"],
@@ -152,6 +159,7 @@ describe("normaliseModelName", () => {
     expect(normaliseModelName("ft:gpt-3.5-turbo")).toEqual({ ok: false, reason: "fine-tuned model (per-customer)" });
     expect(normaliseModelName("together-ai-up-to-4b")).toMatchObject({ ok: false });
     expect(normaliseModelName("70b")).toEqual({ ok: false, reason: "size bucket price, not a model" });
+    expect(normaliseModelName("kilo/auto")).toEqual({ ok: false, reason: "router pseudo-model" });
     expect(normaliseModelName("bedrock/ap-northeast-1/1-month-commitment/anthropic.claude-v1")).toMatchObject({ ok: false });
     expect(normaliseModelName("mystery-model-9000")).toEqual({ ok: false, reason: "creator cannot be told from the name" });
   });

@@ -41,7 +41,7 @@ const NOT_A_MODEL = [
   { pattern: /^ft:|\.ft-?$/, reason: "fine-tuned model (per-customer)" },
   { pattern: /(^|\/)(up-to-|\d+(\.\d+)?b-\d+(\.\d+)?b$|above-\d+|\d+(\.\d+)?b$)/, reason: "size bucket price, not a model" },
   { pattern: /commitment/, reason: "capacity commitment, not a model" },
-  { pattern: /^(auto|router|openrouter\/(auto|auto-beta|free|bodybuilder|fusion|pareto[\w-]*))$/, reason: "router pseudo-model" },
+  { pattern: /^(auto|router|openrouter\/(auto|auto-beta|free|bodybuilder|fusion|pareto[\w-]*)|[\w-]+\/auto)$/, reason: "router pseudo-model" },
 ];
 
 export interface NormaliseOptions {

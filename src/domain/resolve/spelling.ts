@@ -81,7 +81,18 @@ const WORD_ORDER: ReadonlyArray<[RegExp, string]> = [
   [/^claude-v(\d)$/, "claude-$1"],
   [/^claude-instant-v(\d)$/, "claude-instant-$1"],
   // AA and Qwen's own tables: "Qwen3 235B A22B 2507 Instruct" is Qwen3-235B-A22B-Instruct-2507.
-  [/^(qwen3-[\d.]+b-a\d+b)-(\d{4})-(instruct|thinking)$/, "$1-$3-$2"],
+  [/^(qwen3-[\d.]+b(?:-a\d+b)?)-(\d{4})-(instruct|thinking)$/, "$1-$3-$2"],
+  [/^(qwen[\d.]*-coder)-instruct-(\d+b)$/, "$1-$2-instruct"],
+  // AI21: Jamba 1.5 is jamba-1.5-large, later releases jamba-large-1.6.
+  [/^jamba-(1\.[6-9])-(large|mini)(?=-|$)/, "jamba-$2-$1"],
+  [/^jamba-(large|mini)-1\.5(?=-|$)/, "jamba-1.5-$1"],
+  // NVIDIA's Nemotron names as NVIDIA writes them.
+  [/^llama-3\.3-nemotron-49b-super/, "llama-3.3-nemotron-super-49b"],
+  [/^llama-3\.1-nemotron-instruct-70b/, "llama-3.1-nemotron-70b-instruct"],
+  // xAI's Grok 4.20 beta modes: grok-4.20-beta-reasoning.
+  [/^(grok-[\d.]+)-(non-reasoning|reasoning)-beta$/, "$1-beta-$2"],
+  // Fine-tunes that glue "llama2": nous-hermes-llama2-7b is nous-hermes-llama-2-7b.
+  [/-llama(\d)(?=-)/, "-llama-$1"],
 ];
 
 /** Names that are one model with another maker-side spelling. Each line says why. */
