@@ -80,11 +80,11 @@ describe(`pricewar.spread (${engine})`, () => {
     }
   });
 
-  it("sets aside LiteLLM's Weights & Biases price, 100,000 times too high, as an outlier", async () => {
+  it("never sees LiteLLM's Weights & Biases price, 100,000 times too high: the integrity gate rejects it at ingestion", async () => {
     const spread = await caller().spread({ model: "meta/llama-3.3-70b-instruct", since: "2025-12-01", until: "2025-12-31" });
     const [point] = spread.points;
-    // LiteLLM 2025-11-21: wandb/meta-llama/Llama-3.3-70B-Instruct at 0.71 USD per token.
-    expect(point!.outliers.map((quote) => [quote.provider, quote.blended])).toEqual([["wandb", "71000"]]);
+    // LiteLLM 2025-11-21: wandb/meta-llama/Llama-3.3-70B-Instruct at 0.71 USD per token (71,000 per 1M, above the $10,000 bound).
+    expect(point!.outliers.map((quote) => [quote.provider, quote.blended])).toEqual([]);
     expect(point!.quotes.some((quote) => quote.provider === "wandb")).toBe(false);
   });
 
@@ -169,7 +169,8 @@ describe(`pricewar.cutsPerMonth (${engine})`, () => {
     const months = await caller().cutsPerMonth({ until: UNTIL });
     expect(months[0]!.month).toBe("2024-02");
     const most = [...months].sort((a, b) => b.cut - a.cut)[0]!;
-    expect(most).toMatchObject({ month: "2026-03", cut: 44 });
+    // 44 cuts that month before the integrity gate; the ones of 10x or more are now held in quarantine.
+    expect(most).toMatchObject({ month: "2026-03", cut: 39 });
     // Independent count: offerings with a cut event that month (each source sees its own offerings here).
     const [row] = await database()
       .db.select({ n: countDistinct(changeEvents.offeringId) })
