@@ -31,7 +31,7 @@ async function collect(): Promise<Seen[]> {
         continue;
       }
       try {
-        const parsed = source.parse(documents as never, { observedAt: at });
+        const parsed = source.parse(documents, { observedAt: at });
         for (const observation of parsed.observations) {
           if (source.kind === "price") seen.push({ source: source.id, raw: observation.model, seller: (observation as { provider: string }).provider, at });
           else seen.push({ source: source.id, raw: splitSetting(observation.model).base, at });
@@ -44,7 +44,7 @@ async function collect(): Promise<Seen[]> {
   return seen;
 }
 
-/** Looser than any normal form: what a human would call "the same spelling". */
+/** Looser than any normal form (no separators at all): a cheap near-duplicate signal, not the audit. */
 const loose = (id: string) => id.replace(/^[^/]+\//, "").replace(/[-_.\s/:@]+/g, "");
 
 const seen = await collect();
@@ -54,13 +54,14 @@ let unmatched = 0;
 for (const { source, raw, seller, at } of seen) {
   const fallbackCreator = seller && providerEntry(seller)?.kind === "lab" ? seller : undefined;
   const namesHaveAuthors = SOURCES.find((s) => s.id === source)?.namesHaveAuthors ?? false;
-  const resolution = resolveModelName(source, raw, overrides, { orgIsAuthor: namesHaveAuthors, fallbackCreator, at } as never);
+  const resolution = resolveModelName(source, raw, overrides, { orgIsAuthor: namesHaveAuthors, fallbackCreator, at });
   if (!resolution.modelId) { unmatched++; continue; }
   ids.set(resolution.modelId, (ids.get(resolution.modelId) ?? new Set()).add(`${source}:${raw}`));
 }
 const groups = new Map<string, string[]>();
 for (const id of ids.keys()) groups.set(loose(id), [...(groups.get(loose(id)) ?? []), id]);
 const nearDuplicates = [...groups.values()].filter((group) => group.length > 1);
+// Includes separately released thinking models (kimi-k2-thinking); a rough upper bound.
 const setting = [...ids.keys()].filter((id) => /(-thinking|:thinking|-(low|medium|high|xhigh|minimal)$|reasoning\)|@default)/.test(id));
 console.log(`observations ${seen.length}, distinct raw names ${new Set(seen.map((s) => `${s.source}:${s.raw}`)).size}`);
 console.log(`model ids ${ids.size}, unmatched observations ${unmatched}`);

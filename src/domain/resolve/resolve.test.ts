@@ -69,6 +69,10 @@ describe("resolveModelName", () => {
     const knownIds = new Set(["zai/glm-4.5", "zai/glm-4.5-0728", "x/m-0101", "x/m-0202"]);
     expect(resolveModelName("litellm", "glm-4.5", overrides, { knownIds }).modelId).toBe("zai/glm-4.5-0728");
     expect(resolveModelName("litellm", "x/m", overrides, { knownIds, orgIsAuthor: true })).toMatchObject({ modelId: "x/m", floating: true });
+    // A month-day spelling becomes the catalogue's one full-date spelling of it.
+    const alibaba = new Set(["alibaba/qwen-turbo-20241101"]);
+    expect(resolveModelName("portkey", "qwen-turbo-1101", overrides, { knownIds: alibaba }).modelId).toBe("alibaba/qwen-turbo-20241101");
+    expect(resolveModelName("portkey", "qwen-turbo-1101", overrides).modelId).toBe("alibaba/qwen-turbo-1101");
   });
 
   it("turns a month-only date into the one snapshot released that month", () => {
@@ -84,8 +88,13 @@ describe("resolveModelName", () => {
     const at = (day: string) => ({ at: new Date(`${day}T00:00:00Z`) });
     expect(resolveModelName("lmarena", "Claude 3.5 Sonnet", overrides, at("2024-08-14")).modelId).toBe("anthropic/claude-3.5-sonnet-20240620");
     expect(resolveModelName("lmarena", "Claude 3.5 Sonnet", overrides, at("2025-01-16")).modelId).toBe("anthropic/claude-3.5-sonnet-20241022");
-    // Elsewhere the bare name is the name a caller uses, not a label.
-    expect(resolveModelName("litellm", "vertex_ai/claude-3-5-sonnet", overrides, at("2024-08-14")).modelId).toBe("anthropic/claude-3.5-sonnet");
+    // Elsewhere the bare name is an alias with the snapshot it meant at that date; Vertex's is always June.
+    expect(resolveModelName("genai-prices", "claude-3.5-sonnet", overrides, at("2025-01-16"))).toMatchObject({
+      modelId: "anthropic/claude-3.5-sonnet",
+      floating: true,
+      pinnedTo: "anthropic/claude-3.5-sonnet-20241022",
+    });
+    expect(resolveModelName("litellm", "vertex_ai/claude-3-5-sonnet", overrides, at("2025-01-16")).modelId).toBe("anthropic/claude-3.5-sonnet-20240620");
   });
 
   it("flags floating names and says which snapshot they served at a date", () => {

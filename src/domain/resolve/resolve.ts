@@ -79,7 +79,7 @@ export function resolveModelName(source: string, raw: string, overrides: readonl
   }
 
   let modelId = `${creator}/${name}`;
-  const dated = snapshotOfMonth(series, modelId) ?? snapshotOfShortDate(series, modelId);
+  const dated = snapshotOfMonth(series, modelId) ?? snapshotOfShortDate(series, modelId, options.knownIds);
   if (dated) {
     steps.push(`date names the snapshot ${dated}`);
     modelId = dated;
@@ -122,13 +122,24 @@ const SHORT_DATE = /^(.+)-(\d{2})-?(\d{2})$/;
  * "xai/grok-2-08-13" -> "xai/grok-2-20240813", "deepseek/deepseek-v4-flash-0731" ->
  * "...-20260731": a month-day suffix on a series name, where exactly one snapshot of that
  * series was released on that day and the name is not itself a listed snapshot (deepseek-v3-0324 is).
+ * Without a series entry, the catalogue's ids (where given) may hold the one full-date spelling.
  */
-function snapshotOfShortDate(series: readonly Series[], id: string): string | null {
+function snapshotOfShortDate(series: readonly Series[], id: string, knownIds?: ReadonlySet<string>): string | null {
   const match = SHORT_DATE.exec(id);
   if (!match) return null;
   const [, prefix, month, day] = match;
   const entry = seriesOf(series, prefix!);
-  if (!entry || entry.snapshots.some((snapshot) => snapshot.id === id)) return null;
-  const found = entry.snapshots.filter((snapshot) => snapshot.released.endsWith(`-${month}-${day}`));
-  return found.length === 1 ? found[0]!.id : null;
+  if (entry) {
+    if (entry.snapshots.some((snapshot) => snapshot.id === id)) return null;
+    const found = entry.snapshots.filter((snapshot) => snapshot.released.endsWith(`-${month}-${day}`));
+    return found.length === 1 ? found[0]!.id : null;
+  }
+  if (!knownIds || knownIds.has(id)) return null;
+  const full = new RegExp(`^${escapeRegExp(prefix!)}-20\\d{2}${month}${day}$`);
+  const found = [...knownIds].filter((known) => full.test(known));
+  return found.length === 1 ? found[0]! : null;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
