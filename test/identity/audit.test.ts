@@ -66,7 +66,7 @@ describe("identity audit", () => {
     expect(audit.nearDuplicates.flatMap((set) => set.ids)).not.toContain("openai/o3");
   });
 
-  it("lists sellers taken as makers and creators other than the family's, but not a seller's own family", () => {
+  it("lists creators other than the family's maker, but not a seller's own family", () => {
     expect(audit.sellerAsCreator.map((entry) => entry.id)).toEqual(["databricks/claude-opus-4.7", "tencent/deepseek-v4-flash"]);
     expect(audit.sellerAsCreator[0]).toMatchObject({ sellerKind: "cloud", familyCreator: "anthropic" });
   });

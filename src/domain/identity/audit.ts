@@ -35,8 +35,8 @@ export interface SellerAsCreator {
   seller: string;
   /** Its kind in the provider catalogue, null where it sells nothing there. */
   sellerKind: string | null;
-  /** The maker the name's family points to, where the family is known. */
-  familyCreator: string | null;
+  /** The maker the name's family points to. */
+  familyCreator: string;
 }
 
 export interface SettingAsModel {
@@ -122,18 +122,17 @@ function nearDuplicates(models: readonly AuditModel[]): NearDuplicateSet[] {
 }
 
 /**
- * A creator that is a seller (host, cloud, aggregator) rather than a lab, or any creator
- * other than the one the name's family points to (tencent/deepseek-v4-flash). A seller
- * that makes the family itself (Databricks' DBRX, Snowflake's Arctic) is its creator.
+ * An id whose creator is not the maker its name's family points to: a seller taken for
+ * the maker (databricks/claude-opus-4.7, tencent/deepseek-v4-flash). A seller's own
+ * models (Databricks' DBRX, NVIDIA's Nemotron) and names of no known family are not
+ * listed: the audit cannot tell their maker from the name either.
  */
 function sellersAsCreators(models: readonly AuditModel[]): SellerAsCreator[] {
   const found: SellerAsCreator[] = [];
   for (const model of models) {
-    const seller = providerEntry(model.creator);
     const familyCreator = creatorFromName(model.name);
-    const sellerNotMaker = seller !== undefined && seller.kind !== "lab" && familyCreator !== model.creator;
-    const otherFamily = familyCreator !== null && familyCreator !== model.creator;
-    if (sellerNotMaker || otherFamily) found.push({ id: model.id, seller: model.creator, sellerKind: seller?.kind ?? null, familyCreator });
+    if (familyCreator === null || familyCreator === model.creator) continue;
+    found.push({ id: model.id, seller: model.creator, sellerKind: providerEntry(model.creator)?.kind ?? null, familyCreator });
   }
   return found.sort((a, b) => a.id.localeCompare(b.id));
 }
