@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { normaliseModelName } from "./normalise.ts";
+import { loadOverrides } from "./overrides.ts";
 import { isFloatingName, loadSeries, pinnedAt, seriesOf, snapshotOfMonth } from "./series.ts";
 
 describe("reviewed series", () => {
@@ -7,6 +9,18 @@ describe("reviewed series", () => {
   it("loads the reviewed file, every entry and pointer with a note", () => {
     expect(series.length).toBeGreaterThan(10);
     expect(series.every((entry) => entry.note.length > 0 && entry.pointers.every((pointer) => pointer.note.length > 0))).toBe(true);
+  });
+
+  it("writes every id in the normal form, so a resolved name can meet it", () => {
+    const ids = [
+      ...series.flatMap((entry) => [entry.name, ...entry.snapshots.map((snapshot) => snapshot.id), ...entry.pointers.flatMap((pointer) => (pointer.to ? [pointer.to] : []))]),
+      ...loadOverrides().flatMap((entry) => (entry.model ? [entry.model] : [])),
+    ];
+    const notCanonical = ids.filter((id) => {
+      const result = normaliseModelName(id, { orgIsAuthor: true });
+      return !result.ok || `${result.value.creator}/${result.value.name}` !== id;
+    });
+    expect(notCanonical).toEqual([]);
   });
 
   it("reads a pointer table at a date: nothing before the first pointer, null once retired", () => {
