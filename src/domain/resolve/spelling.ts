@@ -123,6 +123,12 @@ const SAME_MODEL: ReadonlyArray<[RegExp, string]> = [
   [/^kimi-k2-(0711|0905)-preview$/, "kimi-k2-$1"],
   // Aider's "Mistral Large 2 (2407)": Mistral Large 2 shipped as mistral-large-2407.
   [/^mistral-large-2-(2[45]\d{2})$/, "mistral-large-$1"],
+  // Hosts and OpenRouter sell only the instruct weights under the short names: Llama 4 Maverick
+  // and Scout, Qwen3-Coder 480B (no base release) and 30B.
+  [/^llama-4-maverick(?:-instruct)?$/, "llama-4-maverick-17b-128e-instruct"],
+  [/^llama-4-scout(?:-instruct)?$/, "llama-4-scout-17b-16e-instruct"],
+  [/^qwen3-coder(?:-480b(?:-a35b)?)?$/, "qwen3-coder-480b-a35b-instruct"],
+  [/^qwen3-coder-30b(?:-a3b)?$/, "qwen3-coder-30b-a3b-instruct"],
   // Moonshot serves only the instruct weights of Kimi K2; hosts add -instruct to the same ones.
   [/^kimi-k2-instruct(?=-|$)/, "kimi-k2"],
 ];
