@@ -35,6 +35,11 @@ export interface RunSourceOptions {
   trigger: NonNullable<RunTrigger>;
   /** The time the payload describes: now, or --at for a backfill. */
   at?: Date;
+  /**
+   * The current time observation times are checked against (more than a day ahead is
+   * refused): the system clock, unless the caller's tick is its own now (the scheduler).
+   */
+  now?: Date;
   /** Where the payload comes from: the network fetcher or a replay reader. */
   load: DocumentLoader;
   /** Without it, a source that needs an API key is reported disabled. */
@@ -84,10 +89,11 @@ export async function runSource(db: Db, source: SourceDefinition, options: RunSo
   }
 
   const thresholds = integrityThresholds(source.integrity);
+  const now = options.now ?? new Date();
   try {
-    refuseFutureDates(at, [], new Date(), thresholds);
+    refuseFutureDates(at, [], now, thresholds);
     const documents = await options.load(source);
-    const prepared = prepare(source, documents, at, thresholds);
+    const prepared = prepare(source, documents, at, now, thresholds);
     const counts = await withWriteTransaction(db, async (tx) => {
       await archiveDocuments(tx, run.id, documents);
       return prepared.kind === "price" ? ingestPrices(tx, prepared.run, run.id) : ingestScores(tx, prepared.run, run.id);
@@ -108,15 +114,17 @@ export async function runSource(db: Db, source: SourceDefinition, options: RunSo
 type Prepared = { kind: "price"; run: PreparedPrices } | { kind: "benchmark"; run: PreparedScores };
 
 /** The pure stages before the transaction: refuse truncated pages, parse, validate, refuse future dates, resolve. */
-function prepare(source: SourceDefinition, documents: PayloadDocument[], at: Date, thresholds: IntegrityThresholds): Prepared {
+function prepare(source: SourceDefinition, documents: PayloadDocument[], at: Date, now: Date, thresholds: IntegrityThresholds): Prepared {
   refuseTruncatedDocuments(source.id, documents);
-  return source.kind === "price" ? { kind: "price", run: preparePriceRun(source, documents, at, thresholds) } : { kind: "benchmark", run: prepareScoreRun(source, documents, at) };
+  return source.kind === "price"
+    ? { kind: "price", run: preparePriceRun(source, documents, at, now, thresholds) }
+    : { kind: "benchmark", run: prepareScoreRun(source, documents, at) };
 }
 
-function preparePriceRun(source: PriceSource, documents: PayloadDocument[], at: Date, thresholds: IntegrityThresholds): PreparedPrices {
+function preparePriceRun(source: PriceSource, documents: PayloadDocument[], at: Date, now: Date, thresholds: IntegrityThresholds): PreparedPrices {
   const parsed = source.parse(documents, { observedAt: at });
   const { valid, invalid } = validateObservations(parsed.observations, priceObservationSchema);
-  refuseFutureDates(at, valid, new Date(), thresholds);
+  refuseFutureDates(at, valid, now, thresholds);
   return preparePrices({
     sourceId: source.id,
     at,
