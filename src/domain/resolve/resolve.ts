@@ -99,11 +99,11 @@ export function resolveModelName(source: string, raw: string, overrides: readonl
     modelId = only;
   }
 
-  const exact = steps.length === 0 && modelId === `${creator}/${raw}`;
+  const exact = steps.length === 0 && name === raw;
   return {
     modelId,
-    method: exact || (steps.length === 0 && name === raw) ? "exact" : "normalised",
-    note: steps.length > 0 ? steps.join("; ") : name === raw ? "as written" : "lower case",
+    method: exact ? "exact" : "normalised",
+    note: steps.length > 0 ? steps.join("; ") : exact ? "as written" : "lower case",
     creator,
     name: modelId.slice(creator.length + 1),
     setting: joinSettings(...settings),
