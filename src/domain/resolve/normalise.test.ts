@@ -9,6 +9,9 @@ function key(raw: string, orgIsAuthor = false): string | null {
 describe("normaliseModelName", () => {
   it.each([
     ["gpt-4o", "openai/gpt-4o"],
+    ["liquid/lfm-2.2-6b", "liquid/lfm2-2.6b"],
+    ["LFM2-2.6B", "liquid/lfm2-2.6b"],
+    ["sao10k/l31-70b-euryale-v2.2", "sao10k/l3.1-70b-euryale-v2.2"],
     ["openai/gpt-4o", "openai/gpt-4o"],
     ["azure/gpt-4o-2024-08-06", "openai/gpt-4o-20240806"],
     ["gpt-4o-2024-08-06", "openai/gpt-4o-20240806"],

@@ -52,8 +52,12 @@ const VERSION_SPELLINGS: ReadonlyArray<[RegExp, string]> = [
   [/^step(\d)/, "step-$1"],
   [/^(mistral|magistral|devstral)-(small|medium|large)(\d)/, "$1-$2-$3"],
   [/^(mistral|magistral|devstral)-(small|medium|large)-(\d)(\d)(?=-)/, "$1-$2-$3.$4"],
-  // Liquid writes LFM2; a few sources write lfm-2.
+  // Liquid writes LFM2; a few sources write lfm-2. OpenRouter's lfm-2.2-6b is LFM2-2.6B
+  // (generation 2, 2.6B parameters), never a "2.2" generation Liquid did not release.
   [/^lfm-(\d)/, "lfm$1"],
+  [/^lfm2\.(\d)-(\d)b(?=-|$)/, "lfm2-$1.$2b"],
+  // Sao10K tags its Llama 3.1 fine-tunes l3.1- or l31-.
+  [/^l(\d)(\d)-(\d+b)(?=-)/, "l$1.$2-$3"],
   // Code Llama and Llama Guard as Meta writes them on Hugging Face.
   [/^code-llama-/, "codellama-"],
   [/^llamaguard/, "llama-guard"],
