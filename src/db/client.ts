@@ -115,7 +115,11 @@ export function dedicatedSessionFor(db: Db): DedicatedSession | null {
 
 function openDedicatedSession(url: string): DedicatedSession {
   let lost = false;
-  const raw = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: CONNECT_TIMEOUT_S, onclose: () => void (lost = true) });
+  // fetch_types off: postgres.js fetches array types on a client's first connection
+  // without handling that query's failure, so a session terminated at that moment would be
+  // an unhandled rejection that ends the process. Sessions connect often; no statement
+  // they run returns a Postgres array. (The pool keeps it: its reserve() hangs without it.)
+  const raw = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: CONNECT_TIMEOUT_S, fetch_types: false, onclose: () => void (lost = true) });
   // Every way into the connection (tagged template, unsafe, begin...) goes through the
   // guard, so nothing is written to a connection that closed() has already torn down.
   const guarded = new Proxy(raw, {

@@ -44,6 +44,11 @@ export class TransientDatabaseError extends Error {
   }
 }
 
+/** Whether a stored run error is a TransientDatabaseError's: the database failed the run, not its payload. */
+export function isTransientFailure(message: string | null): boolean {
+  return message !== null && / \(retried \d+ times\)$/.test(message);
+}
+
 export interface WriteTransactionOptions {
   retry?: RetryPolicy;
   /** Told of each failed attempt that will be retried. */

@@ -8,7 +8,8 @@
  * observation time with the same content hashes, from scrape_runs and the
  * content-addressed archive) is skipped, so a backfill interrupted by a crash, a shutdown
  * or a database fault picks up at the first payload it did not ingest, and the history it
- * ends with equals that of an uninterrupted one.
+ * ends with equals that of an uninterrupted one. A payload the database failed (a
+ * transient error that outlived its retries) stops the backfill there, for the same reason.
  */
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
@@ -19,7 +20,7 @@ import { groupByDate, observationTime, orderSameDay, planBackfill, type DatedEnt
 import { readReplayDocuments } from "./fetch/replay.ts";
 import { runSource, type RunSummary } from "./run-source.ts";
 import { ingestedPayloadKeys, payloadKey, sha256Of } from "../db/queries/runs.ts";
-import { retryTransient } from "../db/write-transaction.ts";
+import { isTransientFailure, retryTransient } from "../db/write-transaction.ts";
 
 const NOT_PAYLOADS = /^(\.|provenance\.md$|readme\.md$|index\.md$|naming\.md$)/i;
 
@@ -35,7 +36,7 @@ export interface BackfillResult {
   undated: string[];
   /** Entries skipped because an earlier backfill ingested them. */
   alreadyIngested: string[];
-  /** The signal stopped it before every payload was tried. */
+  /** The signal, or a database failure, stopped it before every payload was tried. */
   stopped: boolean;
 }
 
@@ -82,6 +83,12 @@ export async function runBackfill(db: Db, source: SourceDefinition, dir: string,
         ? `parsed ${summary.parsed}, changed ${summary.changed}, unmatched ${summary.unmatched}, rejected ${summary.rejected}, skipped ${summary.skipped}`
         : `${summary.status}: ${summary.error}`;
     progress(`[${index + 1}/${ordered.length}] ${source.id} ${entry.name} @ ${entry.date}: ${counts} (${seconds}s)`);
+    // The database failed this run, not its payload: later payloads wait for it, since history is built in date order.
+    if (summary.status === "failed" && isTransientFailure(summary.error)) {
+      result.stopped = true;
+      progress(`stopped: the database failed ${entry.name}; run the backfill again to resume there (${ordered.length - index} payloads left)`);
+      break;
+    }
   }
   return result;
 }
