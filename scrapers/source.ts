@@ -54,7 +54,7 @@ interface SourceBase {
    * endpoints, tau2-bench's manifest-listed submissions). Their documents join the payload.
    */
   followUrls?(documents: readonly PayloadDocument[]): string[];
-  /** Size limit of one payload document in bytes, where this source needs other than 64 MB (jobs/fetch/payload-limit.ts). */
+  /** Size limit of one payload document in bytes, where this source needs other than the default (DEFAULT_PAYLOAD_LIMIT_BYTES in jobs/fetch/payload-limit.ts). */
   maxPayloadBytes?: number;
   /** The integrity gate's thresholds where this source needs other than the defaults (domain/integrity/thresholds.ts). */
   integrity?: IntegrityOverrides;

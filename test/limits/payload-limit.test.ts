@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { litellmSource } from "../../scrapers/litellm/index.ts";
 import { fetchDocument } from "../../src/jobs/fetch/fetch-document.ts";
 import { FetchError } from "../../src/jobs/fetch/fetch-error.ts";
-import { DEFAULT_PAYLOAD_LIMIT_BYTES, payloadLimitOf } from "../../src/jobs/fetch/payload-limit.ts";
+import { DEFAULT_PAYLOAD_LIMIT_BYTES, payloadLimitOf, payloadTooLargeMessage } from "../../src/jobs/fetch/payload-limit.ts";
 import { ReplayError, readReplayDocuments } from "../../src/jobs/fetch/replay.ts";
 import { liveLoader, replayLoader } from "../../src/jobs/load-documents.ts";
 import { runSource } from "../../src/jobs/run-source.ts";
@@ -99,11 +99,11 @@ describe("live fetch", () => {
     expect(endlessWritten).toBeLessThan(8 * MB);
   });
 
-  it("accepts a body under the limit, and applies 64 MB when no limit is given", async () => {
+  it("accepts a body under the limit, and applies 16 MB when no limit is given", async () => {
     const result = await fetchDocument(`${base}/small.json`, { format: "json", sizeLimit: oneMegabyte });
     expect(result.kind === "document" && JSON.parse(result.document.body).ok).toBe(true);
     expect(payloadLimitOf(litellmSource)).toEqual({ bytes: DEFAULT_PAYLOAD_LIMIT_BYTES, owner: "litellm" });
-    expect(DEFAULT_PAYLOAD_LIMIT_BYTES).toBe(64 * MB);
+    expect(DEFAULT_PAYLOAD_LIMIT_BYTES).toBe(16 * MB);
   });
 
   it("fails the run of a source whose own limit the body passes, writing nothing", async () => {
@@ -133,11 +133,20 @@ describe("replay", () => {
     expect(error.message).toBe(`replay ${join(folder, "bomb.json.gz")}: gunzipped payload of more than 1 MB exceeds the 1 MB limit of litellm`);
   });
 
-  it("reads both under the default 64 MB limit", async () => {
+  it("reads both under the default 16 MB limit", async () => {
     const documents = await readReplayDocuments(folder);
     expect(documents.map((document) => [document.name, document.body.length])).toEqual([
       ["big.json", 2 * MB],
       ["bomb.json", 8 * MB],
     ]);
+  });
+});
+
+describe("the message", () => {
+  it("names the size, the limit and its owner, and says 'more than' when the size rounds to the limit", () => {
+    const limit = { bytes: 16 * MB, owner: "portkey" };
+    expect(payloadTooLargeMessage(limit, 50 * MB)).toBe("payload of 50 MB exceeds the 16 MB limit of portkey");
+    expect(payloadTooLargeMessage(limit, 16 * MB + 1500)).toBe("payload of more than 16 MB exceeds the 16 MB limit of portkey");
+    expect(payloadTooLargeMessage(limit)).toBe("payload of more than 16 MB exceeds the 16 MB limit of portkey");
   });
 });
