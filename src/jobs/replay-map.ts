@@ -38,6 +38,8 @@ const LAYOUTS: Readonly<Record<string, ReplayLayout>> = {
   portkey: { kind: "dated-folder", dir: "prices/portkey" },
   "swe-bench": { kind: "dated-folder", dir: "benchmarks/swe-bench" },
   "artificial-analysis": { kind: "dated-folder", dir: "benchmarks/artificial-analysis" },
+  "epoch-ai-hub": { kind: "dated-folder", dir: "benchmarks/epoch-ai-hub" },
+  "lmarena-2026": { kind: "dated-files" },
   "anthropic-docs": { kind: "dated-files" },
   "openai-pricing": { kind: "dated-files" },
 };
