@@ -18,6 +18,7 @@ import type { Db } from "../db/client.ts";
 import type { PayloadDocument, SourceDefinition } from "../../scrapers/source.ts";
 import { groupByDate, observationTime, orderSameDay, planBackfill, type DatedEntry } from "./backfill-plan.ts";
 import { readReplayDocuments } from "./fetch/replay.ts";
+import { payloadLimitOf } from "./fetch/payload-limit.ts";
 import { runSource, type RunSummary } from "./run-source.ts";
 import { ingestedPayloadKeys, payloadKey, sha256Of } from "../db/queries/runs.ts";
 import { isTransientFailure, retryTransient } from "../db/write-transaction.ts";
@@ -58,7 +59,7 @@ export async function runBackfill(db: Db, source: SourceDefinition, dir: string,
     }
     const started = Date.now();
     const at = observationTime(entry.date, indexInDay);
-    const documents = await readReplayDocuments(join(dir, entry.name)).catch(() => null);
+    const documents = await readReplayDocuments(join(dir, entry.name), payloadLimitOf(source)).catch(() => null);
     if (documents && ingested.has(payloadKey(at, documents.map((document) => sha256Of(document.body))))) {
       result.alreadyIngested.push(entry.name);
       continue;
@@ -72,7 +73,7 @@ export async function runBackfill(db: Db, source: SourceDefinition, dir: string,
         trigger: "backfill",
         at,
         // An unreadable entry is read again by its run, which fails with the reason.
-        load: documents ? async () => documents : () => readReplayDocuments(join(dir, entry.name)),
+        load: documents ? async () => documents : () => readReplayDocuments(join(dir, entry.name), payloadLimitOf(source)),
         logger: options.logger,
       }),
     );
@@ -114,7 +115,7 @@ async function orderEntries(source: SourceDefinition, dir: string, dated: DatedE
 async function payloadFacts(source: SourceDefinition, path: string, date: string): Promise<Set<string>> {
   let documents: PayloadDocument[];
   try {
-    documents = await readReplayDocuments(path);
+    documents = await readReplayDocuments(path, payloadLimitOf(source));
     const context = { observedAt: new Date(`${date}T00:00:00Z`) };
     if (source.kind === "price") {
       return new Set(

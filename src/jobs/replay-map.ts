@@ -19,6 +19,7 @@ import { join } from "node:path";
 import type { PayloadDocument, SourceDefinition } from "../../scrapers/source.ts";
 import { planBackfill, type DatedEntry } from "./backfill-plan.ts";
 import { readReplayDocuments } from "./fetch/replay.ts";
+import { payloadLimitOf } from "./fetch/payload-limit.ts";
 import type { DocumentLoader } from "./run-source.ts";
 
 export type ReplayLayout = { kind: "payload" } | { kind: "dated-files" } | { kind: "dated-folder"; dir: string };
@@ -80,9 +81,9 @@ function datedOrThrow(sourceId: string, paths: readonly string[]): DatedEntry[] 
 
 /** Reads every path of a payload (relative to `root`) into one list of documents, in order. */
 export function replayPathsLoader(root: string, paths: readonly string[]): DocumentLoader {
-  return async () => {
+  return async (source) => {
     const documents: PayloadDocument[] = [];
-    for (const path of paths) documents.push(...(await readReplayDocuments(join(root, path))));
+    for (const path of paths) documents.push(...(await readReplayDocuments(join(root, path), payloadLimitOf(source))));
     return documents;
   };
 }
