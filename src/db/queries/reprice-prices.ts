@@ -1,0 +1,155 @@
+/**
+ * The price lookup behind repricing: which price period was in force for a logged
+ * request. Names resolve with models.resolve's logic (once per name and day: a floating
+ * name may point elsewhere on another day); each model's whole price history is read
+ * once and kept (it is small), so a million lines cost a handful of queries. With no
+ * seller named, the model's own lab is preferred, then the consolidation's authority
+ * order (first-party pages, aggregators, community tables).
+ */
+import { eq } from "drizzle-orm";
+import type { Executor } from "../client.ts";
+import { offerings, pricePeriods, providers, sources } from "../schema/index.ts";
+import { resolveModelReference, type ModelResolution } from "./models.ts";
+import { taskCandidates } from "./ranking.ts";
+import { authorityRank } from "../../domain/prices/consolidate.ts";
+import { rankBest } from "../../domain/ranking/best.ts";
+import { taskClassById } from "../../domain/tasks/catalogue.ts";
+import type { PriceAnswer, PriceLookup, PriceUsed } from "../../domain/reprice/reprice-log.ts";
+import type { UsageLine } from "../../domain/reprice/usage-line.ts";
+
+/** Today's best route: the cheapest model within this share of the best quality for the class. */
+export const BEST_ROUTE_WITHIN_OF_BEST = 0.05;
+
+function modelPeriods(db: Executor, modelId: string) {
+  return db
+    .select({
+      periodId: pricePeriods.id,
+      model: offerings.modelId,
+      seller: offerings.providerId,
+      sellerKind: providers.kind,
+      variant: offerings.variant,
+      region: offerings.region,
+      source: pricePeriods.sourceId,
+      authority: sources.authority,
+      currency: pricePeriods.currency,
+      input: pricePeriods.input,
+      output: pricePeriods.output,
+      cacheRead: pricePeriods.cacheRead,
+      cacheWrite: pricePeriods.cacheWrite,
+      tiers: pricePeriods.tiers,
+      validFrom: pricePeriods.validFrom,
+      validTo: pricePeriods.validTo,
+    })
+    .from(pricePeriods)
+    .innerJoin(offerings, eq(offerings.id, pricePeriods.offeringId))
+    .innerJoin(providers, eq(providers.id, offerings.providerId))
+    .innerJoin(sources, eq(sources.id, pricePeriods.sourceId))
+    .where(eq(offerings.modelId, modelId));
+}
+
+type PeriodRow = Awaited<ReturnType<typeof modelPeriods>>[number];
+
+/** Preference among periods in force at once: the global region, the lab itself, then source authority. */
+function preference(a: PeriodRow, b: PeriodRow): number {
+  return (
+    Number(a.region !== "") - Number(b.region !== "") ||
+    Number(a.sellerKind !== "lab") - Number(b.sellerKind !== "lab") ||
+    authorityRank(a.authority) - authorityRank(b.authority) ||
+    a.seller.localeCompare(b.seller) ||
+    a.source.localeCompare(b.source)
+  );
+}
+
+function priceUsed(row: PeriodRow): PriceUsed {
+  return {
+    model: row.model,
+    seller: row.seller,
+    variant: row.variant,
+    source: row.source,
+    periodId: row.periodId,
+    validFrom: row.validFrom.toISOString(),
+    validTo: row.validTo?.toISOString() ?? null,
+    price: { input: row.input, output: row.output, cacheRead: row.cacheRead, cacheWrite: row.cacheWrite, tiers: row.tiers },
+  };
+}
+
+const inForceAt = (at: number) => (row: PeriodRow) => row.validFrom.getTime() <= at && (row.validTo === null || at < row.validTo.getTime());
+
+export interface RepriceLookupOptions {
+  /** "Today" for comparisons (tests pin it); default the time of each call. */
+  now?: () => Date;
+}
+
+export function createRepriceLookup(db: Executor, options: RepriceLookupOptions = {}): PriceLookup {
+  const now = options.now ?? (() => new Date());
+  const resolutions = new Map<string, Promise<ModelResolution>>();
+  const histories = new Map<string, Promise<PeriodRow[]>>();
+  const bestRoutes = new Map<string, Promise<PriceAnswer>>();
+
+  const history = (modelId: string) => {
+    let rows = histories.get(modelId);
+    if (!rows) histories.set(modelId, (rows = modelPeriods(db, modelId).then((found) => found.filter((row) => row.currency === "USD"))));
+    return rows;
+  };
+  const resolve = (name: string, day: string) => {
+    const key = `${name}\u0000${day}`;
+    let resolution = resolutions.get(key);
+    if (!resolution) resolutions.set(key, (resolution = resolveModelReference(db, name, { at: new Date(`${day}T12:00:00Z`) })));
+    return resolution;
+  };
+
+  const pick = (rows: PeriodRow[], line: Pick<UsageLine, "seller" | "variant">, at: number) =>
+    rows.filter((row) => row.variant === line.variant && (!line.seller || row.seller === line.seller) && inForceAt(at)(row)).sort(preference)[0];
+
+  async function priceAt(line: UsageLine): Promise<PriceAnswer> {
+    const at = line.timestamp.getTime();
+    const resolution = await resolve(line.model, line.timestamp.toISOString().slice(0, 10));
+    if (!resolution.model) return { reason: `unknown model "${line.model}": ${resolution.reason}` };
+    // The name's own prices first (what sources list for gpt-4o), then the snapshot it pointed to that day.
+    const ids = [resolution.model.id, ...(resolution.pinnedTo && resolution.pinnedTo !== resolution.model.id ? [resolution.pinnedTo] : [])];
+    let known: PeriodRow[] = [];
+    for (const id of ids) {
+      const rows = await history(id);
+      const row = pick(rows, line, at);
+      if (row) return { price: priceUsed(row) };
+      known = known.concat(rows);
+    }
+    const model = resolution.model.id;
+    if (known.length === 0) return { reason: `no USD price recorded for ${model}` };
+    const offered = known.filter((row) => row.variant === line.variant && (!line.seller || row.seller === line.seller));
+    if (offered.length === 0) {
+      const sellers = [...new Set(known.filter((row) => row.variant === line.variant).map((row) => row.seller))].sort();
+      if (line.seller) return { reason: `no ${line.variant} price of ${model} from seller "${line.seller}" (sellers: ${sellers.join(", ") || "none"})` };
+      return { reason: `no ${line.variant} price recorded for ${model}` };
+    }
+    const first = offered.reduce((a, b) => (a.validFrom <= b.validFrom ? a : b)).validFrom.toISOString();
+    return { reason: `no price of ${model}${line.seller ? ` from ${line.seller}` : ""} in force at ${line.timestamp.toISOString()} (recorded from ${first})` };
+  }
+
+  async function priceNow(used: PriceUsed): Promise<PriceAnswer> {
+    const row = pick(await history(used.model), { seller: used.seller, variant: used.variant as UsageLine["variant"] }, now().getTime());
+    return row ? { price: priceUsed(row) } : { reason: `${used.seller} has no current ${used.variant} price of ${used.model}` };
+  }
+
+  async function findBest(taskId: string): Promise<PriceAnswer> {
+    const task = taskClassById(taskId);
+    if (!task) return { reason: `unknown task class "${taskId}"` };
+    const set = await taskCandidates(db, task, { minCoverage: 0.5 });
+    const [best] = rankBest(set.candidates, { withinOfBest: BEST_ROUTE_WITHIN_OF_BEST, objective: "cost", limit: 1 }).candidates;
+    if (!best) return { reason: `no priced model with quality figures for task class ${taskId}` };
+    const at = now().getTime();
+    const row = (await history(best.model)).find(
+      (candidate) =>
+        candidate.seller === best.offering.provider && candidate.variant === best.offering.variant && candidate.region === best.offering.region && candidate.source === best.offering.source && inForceAt(at)(candidate),
+    );
+    return row ? { price: priceUsed(row) } : { reason: `the best route for ${taskId} (${best.model} on ${best.offering.provider}) has no current USD price` };
+  }
+
+  function bestNow(taskId: string): Promise<PriceAnswer> {
+    let answer = bestRoutes.get(taskId);
+    if (!answer) bestRoutes.set(taskId, (answer = findBest(taskId)));
+    return answer;
+  }
+
+  return { priceAt, priceNow, bestNow };
+}
