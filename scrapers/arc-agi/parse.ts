@@ -15,12 +15,15 @@ import { systemReason } from "./systems.ts";
 
 export const ARC_AGI_SOURCE_ID = "arc-agi";
 
+/** A cost, or "-" which the 2025 file writes for an unknown cost (unknown, never free). */
+const costSchema = z.union([z.number().nonnegative(), z.literal("-").transform(() => null)]).nullish();
+
 const evaluationSchema = z.object({
   datasetId: z.string().min(1),
   modelId: z.string().min(1),
   score: z.number().min(0).max(1),
-  costPerTask: z.number().nonnegative().nullish(),
-  cost: z.number().nonnegative().nullish(),
+  costPerTask: costSchema,
+  cost: costSchema,
   display: z.boolean().nullish(),
 });
 const modelSchema = z.object({
