@@ -17,6 +17,7 @@ import { sendJson } from "./send-json.ts";
 import { DEFAULT_REQUEST_TIMEOUT_MS, withTimeLimit } from "./request-time-limit.ts";
 import { batchLimitProblem, MAX_BATCH_CALLS } from "./trpc-batch-limit.ts";
 import { serveDashboardAsset, serveDashboardPage } from "../dashboard/handler.ts";
+import { serveReprice } from "./stream/reprice.ts";
 
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void> | void;
 
@@ -45,6 +46,8 @@ export function createRequestListener(context: ApiContext, metrics?: ServiceMetr
         return trpc(request, response);
       },
     ],
+    // Before the /api/v1/ procedures: a streamed body in, NDJSON out.
+    ["/api/v1/reprice", (request, response, url) => serveReprice(context.db, request, response, url)],
     ["/api/v1/", createRestHandler(appRouter, () => context)],
     ["/feeds/litellm.json", (_request, response) => serveLitellmFeed(context.db, response)],
     ["/feeds/prices.csv", (_request, response) => servePricesCsv(context.db, response)],

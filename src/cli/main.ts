@@ -6,6 +6,7 @@ import { backfillCommand } from "./commands/backfill.ts";
 import { bestCommand } from "./commands/best.ts";
 import { migrateCommand } from "./commands/migrate.ts";
 import { modelsCommand } from "./commands/models.ts";
+import { repriceCommand } from "./commands/reprice.ts";
 import { scrapeCommand } from "./commands/scrape.ts";
 import { sourcesCommand } from "./commands/sources.ts";
 import { startCommand } from "./commands/start.ts";
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   sources: { run: sourcesCommand, help: "[--json]  sources, last runs, share of rows resolved to models" },
   unmatched: { run: unmatchedCommand, help: "[--source S] [--limit N] [--json]  names no model matched" },
   models: { run: modelsCommand, help: "audit [--limit N] [--json] | reresolve [--json]  identity audit; merge ids the current resolver joins" },
+  reprice: { run: repriceCommand, help: "FILE [--json] [--compare now|best]  price a usage log (JSONL or CSV) at the prices in force then" },
   best: {
     run: bestCommand,
     help: "--task T [--min-quality Q | --within W] [--max-price P] [--objective cost|quality] [--open-weights] [--providers a,b] [--exclude-providers a,b] [--min-context N] [--min-coverage C] [--as-of DATE] [--limit N] [--json]",

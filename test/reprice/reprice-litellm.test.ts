@@ -9,6 +9,7 @@ import { createRepriceLookup } from "../../src/db/queries/reprice-prices.ts";
 import { readUsageLog } from "../../src/domain/reprice/read-log.ts";
 import { repriceLog, type RepriceOptions, type RepriceOutput } from "../../src/domain/reprice/reprice-log.ts";
 import { runBackfill } from "../../src/jobs/backfill.ts";
+import { startHttpServer } from "../../src/api/server.ts";
 import { useTestDatabase } from "../helpers/database.ts";
 import { snapshotPath } from "../helpers/snapshots.ts";
 
@@ -109,5 +110,37 @@ describe("repricing a log spanning the gpt-4o cut of 2024-11-13", () => {
     // LiteLLM carries no benchmark scores: no model has a quality figure, and the line says so.
     expect(lines[0]?.compare).toMatchObject({ mode: "best", cost: null, reason: "no priced model with quality figures for task class coding" });
     expect(lines[1]?.compare).toMatchObject({ mode: "best", cost: null, reason: "no task class on this line" });
+  });
+});
+
+describe("POST /api/v1/reprice", () => {
+  it("reads a streamed body and answers NDJSON, one object per line then the totals", async () => {
+    const { db, kind } = database();
+    const http = await startHttpServer({ db, connection: { kind, location: "test" } }, 0, "127.0.0.1");
+    try {
+      const lines = jsonl.split("\n");
+      // The body arrives in pieces, split mid-line, as a client streaming a file sends it.
+      const text = lines.join("\n");
+      const pieces = [text.slice(0, 37), text.slice(37, 150), text.slice(150)];
+      const body = new ReadableStream({
+        start(controller) {
+          for (const piece of pieces) controller.enqueue(new TextEncoder().encode(piece));
+          controller.close();
+        },
+      });
+      const response = await fetch(`http://127.0.0.1:${http.port}/api/v1/reprice?compare=now`, { method: "POST", body, duplex: "half" } as RequestInit);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toMatch(/^application\/x-ndjson/);
+      const items = (await response.text()).trim().split("\n").map((line) => JSON.parse(line));
+      expect(items.map((item) => (item.type === "line" ? (item.ok ? item.cost.total : "reason") : item.totals.cost))).toEqual(["20", "12.5", "reason", "reason", "32.5"]);
+      expect(items[0].compare).toMatchObject({ mode: "now", cost: { total: "12.5" } });
+
+      const wrong = await fetch(`http://127.0.0.1:${http.port}/api/v1/reprice?compare=yesterday`, { method: "POST", body: "" });
+      expect(wrong.status).toBe(400);
+      expect(await wrong.json()).toEqual({ error: 'compare must be one of now, best, not "yesterday"' });
+      expect((await fetch(`http://127.0.0.1:${http.port}/api/v1/reprice`)).status).toBe(405);
+    } finally {
+      await http.close();
+    }
   });
 });
