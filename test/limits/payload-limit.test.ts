@@ -99,11 +99,11 @@ describe("live fetch", () => {
     expect(endlessWritten).toBeLessThan(8 * MB);
   });
 
-  it("accepts a body under the limit, and applies 16 MB when no limit is given", async () => {
+  it("accepts a body under the limit, and applies 8 MB when no limit is given", async () => {
     const result = await fetchDocument(`${base}/small.json`, { format: "json", sizeLimit: oneMegabyte });
     expect(result.kind === "document" && JSON.parse(result.document.body).ok).toBe(true);
     expect(payloadLimitOf(litellmSource)).toEqual({ bytes: DEFAULT_PAYLOAD_LIMIT_BYTES, owner: "litellm" });
-    expect(DEFAULT_PAYLOAD_LIMIT_BYTES).toBe(16 * MB);
+    expect(DEFAULT_PAYLOAD_LIMIT_BYTES).toBe(8 * MB);
   });
 
   it("fails the run of a source whose own limit the body passes, writing nothing", async () => {
@@ -119,8 +119,8 @@ describe("live fetch", () => {
 describe("replay", () => {
   const folder = mkdtempSync(join(tmpdir(), "pricewar-limit-"));
   writeFileSync(join(folder, "big.json"), Buffer.alloc(2 * MB, " "));
-  // 8 MB of spaces gzip to a few KB: the compressed size says nothing, the inflated size is what is refused.
-  writeFileSync(join(folder, "bomb.json.gz"), gzipSync(Buffer.alloc(8 * MB, " ")));
+  // 6 MB of spaces gzip to a few KB: the compressed size says nothing, the inflated size is what is refused.
+  writeFileSync(join(folder, "bomb.json.gz"), gzipSync(Buffer.alloc(6 * MB, " ")));
 
   it("refuses a file past the limit before reading it, naming the source", async () => {
     const error = await rejection(replayLoader(join(folder, "big.json"))({ ...litellmSource, maxPayloadBytes: MB }));
@@ -133,11 +133,11 @@ describe("replay", () => {
     expect(error.message).toBe(`replay ${join(folder, "bomb.json.gz")}: gunzipped payload of more than 1 MB exceeds the 1 MB limit of litellm`);
   });
 
-  it("reads both under the default 16 MB limit", async () => {
+  it("reads both under the default 8 MB limit", async () => {
     const documents = await readReplayDocuments(folder);
     expect(documents.map((document) => [document.name, document.body.length])).toEqual([
       ["big.json", 2 * MB],
-      ["bomb.json", 8 * MB],
+      ["bomb.json", 6 * MB],
     ]);
   });
 });

@@ -24,7 +24,7 @@ export interface FetchDocumentOptions {
   format: PayloadFormat;
   /** Limit for one attempt, from sending the request to the last body byte. Default 30 s. */
   timeoutMs?: number;
-  /** Largest body accepted (decoded bytes); a larger one is refused while it streams in. Default 16 MB (payload-limit.ts), owner "fetch". */
+  /** Largest body accepted (decoded bytes); a larger one is refused while it streams in. Default DEFAULT_PAYLOAD_LIMIT_BYTES (8 MB), owner "fetch". */
   sizeLimit?: PayloadLimit;
   /** Further attempts after a timeout, network error, 429 or 5xx. Default 2. */
   retries?: number;
