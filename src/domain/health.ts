@@ -38,8 +38,9 @@ export interface HealthContext {
 
 export async function healthReport(ctx: HealthContext): Promise<HealthReport> {
   const database = { kind: ctx.connection.kind, location: ctx.connection.location };
+  const availability = await pingDatabase(ctx.db);
+  if (!availability.reachable) return { status: "degraded", database: { ...database, ...availability }, migrations: null, sources: [] };
   try {
-    await ctx.db.execute(sql`select 1`);
     const migrations = await migrationState(ctx);
     const sources = migrations.upToDate ? await sourceHealth(ctx.db, ctx.schedules ?? defaultSchedules(), new Date()) : [];
     return { status: migrations.upToDate ? "ok" : "degraded", database: { ...database, reachable: true }, migrations, sources };
@@ -50,39 +51,44 @@ export async function healthReport(ctx: HealthContext): Promise<HealthReport> {
 
 export type DatabaseAvailability = { reachable: true } | { reachable: false; error: string };
 
+/**
+ * `select 1`, given up after `timeoutMs`: while the server is unreachable, postgres.js
+ * may hold a query while it keeps reconnecting instead of failing it, and an answer
+ * "down" now is worth more than a late one.
+ */
+export async function pingDatabase(db: Db, timeoutMs = 3_000): Promise<DatabaseAvailability> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`database did not answer within ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    await Promise.race([db.execute(sql`select 1`), timeout]);
+    return { reachable: true };
+  } catch (error) {
+    return { reachable: false, error: describeDatabaseError(error) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export interface DatabaseProbe {
   /** Whether the database answers, as of at most `ttlMs` ago; concurrent callers share one check. */
   check(): Promise<DatabaseAvailability>;
 }
 
 /**
- * Answers "is the database up?" cheaply enough to ask before every request: one
- * `select 1` per `ttlMs` at most, given up after `timeoutMs`. While the database is down,
- * requests get a clear 503 at once instead of each waiting for a connection to time out.
+ * Answers "is the database up?" cheaply enough to ask before every request: one ping per
+ * `ttlMs` at most. While the database is down, requests get a clear 503 at once instead of
+ * each waiting for a connection.
  */
 export function databaseProbe(db: Db, options: { ttlMs?: number; timeoutMs?: number } = {}): DatabaseProbe {
   const ttlMs = options.ttlMs ?? 2_000;
-  const timeoutMs = options.timeoutMs ?? 3_000;
   let last: { at: number; availability: DatabaseAvailability } | undefined;
   let inFlight: Promise<DatabaseAvailability> | undefined;
-  const probe = async (): Promise<DatabaseAvailability> => {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-    });
-    try {
-      await Promise.race([db.execute(sql`select 1`), timeout]);
-      return { reachable: true };
-    } catch (error) {
-      return { reachable: false, error: describeDatabaseError(error) };
-    } finally {
-      clearTimeout(timer);
-    }
-  };
   return {
     check() {
       if (last && Date.now() - last.at < ttlMs) return Promise.resolve(last.availability);
-      inFlight ??= probe().then((availability) => {
+      inFlight ??= pingDatabase(db, options.timeoutMs).then((availability) => {
         last = { at: Date.now(), availability };
         inFlight = undefined;
         return availability;

@@ -13,9 +13,7 @@ import { describe, expect, it } from "vitest";
 import { sourceById } from "../../scrapers/registry.ts";
 import { TEST_DATABASE_URL, useTestDatabase } from "../helpers/database.ts";
 import { SNAPSHOTS_ROOT } from "../helpers/snapshots.ts";
-import { runTwoInstances } from "./two-instances.ts";
-
-export const CONTENDED_SOURCES = ["openrouter", "genai-prices", "llm-prices", "langfuse", "anthropic-docs"];
+import { CONTENDED_SOURCES, runTwoInstances } from "./two-instances.ts";
 
 describe.runIf(TEST_DATABASE_URL)("two instances on a 2-second schedule (server only)", () => {
   const database = useTestDatabase();

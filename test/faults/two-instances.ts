@@ -14,6 +14,9 @@ import { Scheduler, type SkipReason } from "../../src/jobs/scheduler/scheduler.t
 import { resolveSchedules } from "../../src/jobs/scheduler/schedules.ts";
 import type { SourceDefinition } from "../../scrapers/source.ts";
 
+/** Price sources whose catalogues overlap (the same models, providers, offerings), with short dated histories. */
+export const CONTENDED_SOURCES = ["openrouter", "genai-prices", "llm-prices", "langfuse", "anthropic-docs"];
+
 export interface TwoInstancesOptions {
   /** A migrated database of its own. */
   databaseUrl: string;
