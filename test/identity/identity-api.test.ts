@@ -67,14 +67,19 @@ describe("seller-native ids on offerings", () => {
     );
   });
 
-  it("lets the seller's own source overwrite a third party's id, and no third party overwrite the seller's", async () => {
+  it("lets the seller's own source overwrite a third party's id, a newer third party another's, and no third party the seller's", async () => {
     await withRollback(database().db, async (tx) => {
       const [row] = await tx.select().from(offerings).where(eq(offerings.providerId, "openrouter")).limit(1);
       const claim = (nativeId: string) => [{ provider: row!.providerId, modelId: row!.modelId, variant: row!.variant, region: row!.region, nativeId }];
+      const stored = async () => (await tx.select().from(offerings).where(eq(offerings.id, row!.id)))[0]!;
+      await tx.update(offerings).set({ nativeId: null, nativeIdSource: null }).where(eq(offerings.id, row!.id));
+      expect(await recordNativeIds(tx, "litellm", claim("older/id"), { history: true })).toBe(1);
+      expect(await recordNativeIds(tx, "modelsdev", claim("history/id"), { history: true })).toBe(0);
+      expect(await recordNativeIds(tx, "modelsdev", claim("newer/id"))).toBe(1);
+      expect(await stored()).toMatchObject({ nativeId: "newer/id", nativeIdSource: "modelsdev" });
       expect(await recordNativeIds(tx, "openrouter", claim("own/id"))).toBe(1);
       expect(await recordNativeIds(tx, "litellm", claim("third/party"))).toBe(0);
-      const [after] = await tx.select().from(offerings).where(eq(offerings.id, row!.id));
-      expect(after!.nativeId).toBe("own/id");
+      expect(await stored()).toMatchObject({ nativeId: "own/id", nativeIdSource: "openrouter" });
     });
   });
 });

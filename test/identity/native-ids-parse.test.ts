@@ -81,6 +81,12 @@ describe("choosing an offering's native id", () => {
     ]);
   });
 
+  it("never gives an offering without a region the id of one geography's Bedrock profile", () => {
+    const bedrock = (nativeId: string) => ({ providerId: "bedrock", modelId: "anthropic/claude-sonnet-4.5-20250929", variant: "standard", region: "", nativeId });
+    const chosen = oneClaimPerOffering([bedrock("global.anthropic.claude-sonnet-4-5-20250929-v1:0"), bedrock("anthropic.claude-sonnet-4-5-20250929-v1:0")]);
+    expect(chosen.map((c) => c.nativeId)).toEqual(["anthropic.claude-sonnet-4-5-20250929-v1:0"]);
+  });
+
   it("lets the seller's own source speak for it, and no one else", () => {
     expect(isSellersOwnSource({ id: "anthropic-docs", authority: "first-party" }, "anthropic")).toBe(true);
     expect(isSellersOwnSource({ id: "openrouter", authority: "aggregator" }, "openrouter")).toBe(true);

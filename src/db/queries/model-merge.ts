@@ -282,7 +282,8 @@ async function movePrices(db: Executor, targetOfSeries: (modelId: string, source
     groups.set(`${targetId}|${move.source}`, group);
     // The target offering inherits the seller-native id where it has none.
     if (move.from.nativeId) {
-      await db.execute(sql`update offerings set native_id = ${move.from.nativeId} where id = ${targetId} and native_id is null`);
+      await db.execute(sql`update offerings set native_id = ${move.from.nativeId}, native_id_source = ${move.from.nativeIdSource}
+        where id = ${targetId} and native_id is null`);
     }
   }
 

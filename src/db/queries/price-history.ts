@@ -68,7 +68,7 @@ export async function writePriceHistory(db: Executor, input: PriceWriteInput): P
   for (const [seriesKey, series] of bySeries) bySeries.set(seriesKey, dropDuplicateNames(series, counts.rejected));
 
   const offeringIds = await ensureOfferings(db, [...bySeries.values()].map((series) => series[0]!.key));
-  await recordNativeIds(db, input.sourceId, input.observations);
+  await recordNativeIds(db, input.sourceId, input.observations, { history: historyUntil !== null });
   const recorded = await recordedPeriods(db, input.sourceId, [...offeringIds.values()]);
 
   // A full snapshot speaks for the sellers it lists: an OpenRouter run without its

@@ -81,6 +81,8 @@ export const offerings = pgTable(
     region: text().notNull().default(""),
     /** The exact model id the seller's API expects (claude-sonnet-4-5-20250929, accounts/fireworks/models/...). */
     nativeId: text(),
+    /** The source that stated nativeId: the seller's own source is never overwritten by another. */
+    nativeIdSource: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,0 +1,1 @@
+ALTER TABLE "offerings" ADD COLUMN "native_id_source" text;
