@@ -30,3 +30,13 @@ export async function listingFingerprint(db: Executor) {
   for (const p of open) hash.update([p.offeringId, p.sourceId, p.currency, p.input, p.output].join("|"));
   return { open: open.length, sha256: hash.digest("hex") };
 }
+
+/** Which offerings each source lists now, whatever their prices. */
+export async function listedOfferings(db: Executor) {
+  const open = await db
+    .select({ offeringId: pricePeriods.offeringId, sourceId: pricePeriods.sourceId })
+    .from(pricePeriods)
+    .where(isNull(pricePeriods.validTo))
+    .orderBy(asc(pricePeriods.offeringId), asc(pricePeriods.sourceId));
+  return createHash("sha256").update(open.map((row) => `${row.offeringId}|${row.sourceId}`).join("\n")).digest("hex");
+}

@@ -85,3 +85,80 @@ export function truncate(document: PayloadDocument, share: number): PayloadDocum
 function keeps(index: number, share: number): boolean {
   return index % Math.round(1 / (1 - share)) === 0;
 }
+
+/*
+ * Generic mutations of any JSON payload, for sweeping every JSON price source: a field
+ * is a price when its key names one (price, cost, input, output, prompt, completion,
+ * cache...) and its value is a number or a numeric string.
+ */
+const PRICE_KEY = /price|cost|input|output|prompt|completion|cache|per_?token|per_?million|mtok/i;
+const NUMERIC = /^-?\d+(\.\d+)?(e[-+]?\d+)?$/i;
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+function mapPrices(value: Json, key: string, map: (amount: number) => number): Json {
+  if (Array.isArray(value)) return value.map((item) => mapPrices(item, key, map));
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([child, item]) => [child, mapPrices(item, child, map)]));
+  }
+  if (!PRICE_KEY.test(key)) return value;
+  if (typeof value === "number" && value > 0) return map(value);
+  if (typeof value === "string" && NUMERIC.test(value) && Number(value) > 0) return String(map(Number(value)));
+  return value;
+}
+
+function jsonDocuments(documents: readonly PayloadDocument[], mutate: (json: Json, document: PayloadDocument) => Json | string): PayloadDocument[] {
+  return documents.map((document) => {
+    if (!document.name.endsWith(".json")) return document;
+    const result = mutate(JSON.parse(document.body) as Json, document);
+    return withBody(document, typeof result === "string" ? result : JSON.stringify(result));
+  });
+}
+
+/** Every price of every JSON document times `factor`. */
+export function scaleAllPrices(documents: readonly PayloadDocument[], factor: number): PayloadDocument[] {
+  return jsonDocuments(documents, (json) => mapPrices(json, "", (amount) => amount * factor));
+}
+
+/** Every tenth price made negative. */
+export function negateSomePrices(documents: readonly PayloadDocument[]): PayloadDocument[] {
+  let seen = 0;
+  return jsonDocuments(documents, (json) => mapPrices(json, "", (amount) => (seen++ % 10 === 0 ? -amount : amount)));
+}
+
+/** Every tenth price written as 1e400 (a number JSON reads as Infinity, a string kept as written). */
+export function overflowSomePrices(documents: readonly PayloadDocument[]): PayloadDocument[] {
+  let seen = 0;
+  const MARK = 987654321.123456;
+  return jsonDocuments(documents, (json) =>
+    JSON.stringify(mapPrices(json, "", (amount) => (seen++ % 10 === 0 ? MARK : amount))).replaceAll(String(MARK), "1e400"),
+  );
+}
+
+/** The largest list (or map of entries) of each JSON document, and the documents of a folder payload, with `share` removed. */
+export function shrinkAll(documents: readonly PayloadDocument[], share: number): PayloadDocument[] {
+  const json = documents.filter((document) => document.name.endsWith(".json"));
+  const kept = json.length > 4 ? documents.filter((document) => !json.includes(document) || keeps(json.indexOf(document), share)) : documents;
+  return jsonDocuments(kept, (value) => shrinkLargest(value, share));
+}
+
+function shrinkLargest(value: Json, share: number): Json {
+  if (Array.isArray(value)) return value.filter((_, index) => keeps(index, share));
+  if (value === null || typeof value !== "object") return value;
+  const entries = Object.entries(value);
+  const [largestKey, largest] = entries.reduce<[string | null, number]>(
+    ([bestKey, best], [key, item]) => {
+      const size = Array.isArray(item) ? item.length : item !== null && typeof item === "object" ? Object.keys(item).length : 0;
+      return size > best ? [key, size] : [bestKey, best];
+    },
+    [null, 0],
+  );
+  // A map whose entries are the records (LiteLLM, models.dev): thin it out directly.
+  if (largestKey === null || largest < entries.length) return Object.fromEntries(entries.filter((_, index) => keeps(index, share)));
+  return { ...value, [largestKey]: shrinkLargest(value[largestKey]!, share) };
+}
+
+/** Each JSON document cut at `share` of its length. */
+export function truncateAll(documents: readonly PayloadDocument[], share: number): PayloadDocument[] {
+  return documents.map((document) => (document.name.endsWith(".json") ? truncate(document, share) : document));
+}

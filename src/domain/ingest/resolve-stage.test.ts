@@ -54,4 +54,9 @@ describe("skippedModelIds", () => {
     const ids = skippedModelIds("litellm", [{ name: "gpt-4o", reason: "negative price is a placeholder" }, { name: "zz-unknown-thing", reason: "x" }], unmatched, options);
     expect([...ids]).toEqual([modelOf("gpt-4o")]);
   });
+
+  it("reads a skipped variant's model from a name like \"<model> [batch]\" or \"<model> (batch)\"", () => {
+    const ids = skippedModelIds("portkey", [{ name: "gpt-4o [batch]", reason: "negative" }, { name: "gpt-4o-mini (flex@us)", reason: "negative" }], [], options);
+    expect([...ids]).toEqual([modelOf("gpt-4o"), modelOf("gpt-4o-mini")]);
+  });
 });

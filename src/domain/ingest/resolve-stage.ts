@@ -119,6 +119,8 @@ export function resolveScoreObservations<O extends ScoreObservation>(
  * could not read): a full snapshot that skipped an entry still lists its model, so
  * those offerings must not be delisted.
  */
+const VARIANT_QUALIFIER = /\s*[[(][^\])]*[\])]\s*$/;
+
 export function skippedModelIds(
   sourceId: string,
   skipped: readonly SkippedEntry[],
@@ -127,8 +129,14 @@ export function skippedModelIds(
 ): Set<string> {
   const ids = new Set<string>();
   for (const entry of skipped) {
-    const resolution = resolveModelName(sourceId, entry.name, overrides, { orgIsAuthor: options.namesHaveAuthors, at: options.at });
-    if (resolution.modelId) ids.add(resolution.modelId);
+    // Parsers name a skipped variant "<model> [batch]" or "<model> (batch)": the model is the name without it.
+    for (const name of new Set([entry.name, entry.name.replace(VARIANT_QUALIFIER, "")])) {
+      const resolution = resolveModelName(sourceId, name, overrides, { orgIsAuthor: options.namesHaveAuthors, at: options.at });
+      if (resolution.modelId) {
+        ids.add(resolution.modelId);
+        break;
+      }
+    }
   }
   return ids;
 }

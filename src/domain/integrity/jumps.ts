@@ -1,27 +1,29 @@
 /**
- * Jumps: a headline price (input or output per 1M) that moves by the jump factor or more,
- * either way, against a reference value. Free (0) and unknown amounts have no ratio and
- * never jump; prices in different currencies are not compared.
+ * Jumps: an amount (input, output or cache price per 1M) that moves by the jump factor or
+ * more, either way, against a reference value. Free (0) and unknown amounts have no ratio
+ * and never jump; prices in different currencies are not compared. Two sources agree when
+ * their headline (input, output) amounts are equal: cache prices often differ between them.
  */
 import { decimalEquals, toDecimal } from "../money.ts";
 import type { PriceValue } from "../prices/price-value.ts";
 import { shortAmount } from "./bounds.ts";
 
 const HEADLINE = ["input", "output"] as const;
+const AMOUNTS = ["input", "output", "cacheRead", "cacheWrite", "cacheWrite1h"] as const;
 
 export interface Jump {
-  field: (typeof HEADLINE)[number];
+  field: (typeof AMOUNTS)[number];
   from: string;
   to: string;
   /** The factor of the move, >= 1 whichever the direction. */
   factor: number;
 }
 
-/** The largest jump of a headline amount from `reference` to `value`, or null below the factor. */
+/** The largest jump of an amount from `reference` to `value`, or null below the factor. */
 export function findJump(reference: PriceValue, value: PriceValue, jumpFactor: number): Jump | null {
   if (reference.currency !== value.currency) return null;
   let largest: Jump | null = null;
-  for (const field of HEADLINE) {
+  for (const field of AMOUNTS) {
     const from = reference[field];
     const to = value[field];
     if (from === null || to === null) continue;

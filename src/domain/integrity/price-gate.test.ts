@@ -81,6 +81,12 @@ describe("gatePriceRun: jumps", () => {
     expect(verdict.keepListed.has(key("gpt-4o"))).toBe(true);
   });
 
+  it("holds a cache price that moves 10x while the headline stays", () => {
+    const cached = (cacheRead: string) => ({ ...price("2.5", "10"), cacheRead });
+    const verdict = gate({ observations: [seen("gpt-4o", cached("1250"))], current: [current("gpt-4o", cached("1.25"))] });
+    expect(verdict).toMatchObject({ ok: true, held: [{ reason: "cacheRead 1.25 -> 1250 (1000x) against the previous value" }] });
+  });
+
   it("lets a move just under 10x through", () => {
     const verdict = gate({ observations: [seen("gpt-4o", price("24.9", "99"))], current: [current("gpt-4o", price("2.5", "10"))] });
     expect(verdict).toMatchObject({ ok: true, held: [], write: [expect.anything()] });
@@ -162,7 +168,7 @@ describe("gatePriceRun: unit errors", () => {
 describe("gatePriceRun: shrink", () => {
   it("fails a full snapshot that keeps fewer than 80% of the current offerings", () => {
     const verdict = gate({ observations: sameBook(79), current: book(100) });
-    expect(verdict).toMatchObject({ ok: false, kind: "shrink", message: expect.stringMatching(/keeps 79 of the 100 .* would delist 21/) });
+    expect(verdict).toMatchObject({ ok: false, kind: "shrink", message: expect.stringMatching(/lists 79 of the 100 .* would delist 21/) });
   });
 
   it("lets a full snapshot that keeps 80% through", () => {
@@ -174,9 +180,13 @@ describe("gatePriceRun: shrink", () => {
     expect(gate({ observations: sameBook(1800), current: book(2000) })).toMatchObject({ ok: true });
   });
 
-  it("counts only the sellers the payload speaks for", () => {
+  it("counts whole sellers the payload no longer lists as missing, though it would delist only its own sellers'", () => {
     const hosts = Array.from({ length: 50 }, (_, i) => current(`h${i}`, price("1", "1"), 1000 + i, "together"));
-    expect(gate({ observations: sameBook(10), current: [...book(10), ...hosts] })).toMatchObject({ ok: true });
+    expect(gate({ observations: sameBook(10), current: [...book(10), ...hosts] })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/lists 10 of the 60 offerings .* would delist 0 /),
+    });
+    expect(gate({ observations: sameBook(50), current: [...book(50), ...hosts.slice(0, 10)] })).toMatchObject({ ok: true });
   });
 
   it("does not count offerings of rejected, held or parser-skipped entries as lost", () => {
@@ -189,7 +199,7 @@ describe("gatePriceRun: shrink", () => {
 
   it("names a few of the offerings it would delist, for the reviewer", () => {
     const verdict = gate({ observations: sameBook(70), current: book(100) });
-    expect(verdict).toMatchObject({ ok: false, message: expect.stringMatching(/e\.g\. openai\|openai\/m70\|standard, openai\|openai\/m71\|standard, /) });
+    expect(verdict).toMatchObject({ ok: false, message: expect.stringMatching(/missing e\.g\. openai\|openai\/m70\|standard, openai\|openai\/m71\|standard, /) });
   });
 
   it("accepts a shrink a reviewed entry allows, up to the loss it states", () => {

@@ -178,24 +178,25 @@ function jumpOf(value: PriceValue, previous: PriceValue | null, others: readonly
 }
 
 /**
- * A full snapshot speaks for the sellers it lists; the current offerings of those sellers
- * it no longer lists would be delisted. Too many of them is a shrink, not a delisting.
+ * A full snapshot that no longer lists too much of what the source lists now is a
+ * shrink, whichever sellers the missing offerings belong to: a payload that lost whole
+ * sellers is as broken as one that lost half of each. Only its own sellers' offerings
+ * would be delisted (the writer's rule), and at most `maxLost` of them.
  */
 function shrinkOf<O extends GateObservation>(input: PriceGateInput<O>, keepListed: ReadonlySet<string>, thresholds: IntegrityThresholds): string | null {
   const total = input.current.length;
   if (total === 0) return null;
   const listed = new Set(input.observations.map((observation) => observation.key));
   const sellers = new Set(input.observations.map((observation) => observation.providerId));
-  const gone = input.current.filter((price) => sellers.has(price.providerId) && !listed.has(price.key) && !keepListed.has(price.key));
-  const lost = gone.length;
-  const kept = total - lost;
-  if (lost <= thresholds.maxLost && kept >= thresholds.minKeptShare * total) return null;
-  const accepted = input.shrinkReleases.find((release) => release.lost >= lost);
-  if (accepted) return null;
-  const examples = gone.slice(0, 5).map((price) => price.key.replace(/\|+$/, "")).join(", ");
+  const missing = input.current.filter((price) => !listed.has(price.key) && !keepListed.has(price.key));
+  const delisted = missing.filter((price) => sellers.has(price.providerId));
+  const kept = total - missing.length;
+  if (delisted.length <= thresholds.maxLost && kept >= thresholds.minKeptShare * total) return null;
+  if (input.shrinkReleases.some((release) => release.lost >= missing.length)) return null;
+  const examples = missing.slice(0, 5).map((price) => price.key.replace(/\|+$/, "")).join(", ");
   return (
-    `shrink: the payload keeps ${kept} of the ${total} offerings the source lists now (${Math.round((kept / total) * 100)}%) ` +
-    `and would delist ${lost} (limits: at least ${thresholds.minKeptShare * 100}% kept, at most ${thresholds.maxLost} lost), ` +
-    `e.g. ${examples}; nothing delisted (a reviewed shrink entry in releases.yaml accepts it)`
+    `shrink: the payload lists ${kept} of the ${total} offerings the source lists now (${Math.round((kept / total) * 100)}%) ` +
+    `and would delist ${delisted.length} (limits: at least ${thresholds.minKeptShare * 100}% listed, at most ${thresholds.maxLost} delisted); ` +
+    `missing e.g. ${examples}; nothing delisted (a reviewed shrink entry in releases.yaml accepts a real one)`
   );
 }
