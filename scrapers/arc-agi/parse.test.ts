@@ -61,6 +61,14 @@ describe("arc-agi", () => {
     expect(systemReason({ id: "o3-pro-2025-06-10-high", providerId: "OpenAI", modelType: "CoT + Synthesis" })).toBeNull();
   });
 
+  it("refuses two dates of the site in one payload (a whole-folder replay)", () => {
+    const documents = ["2025-04-16.ebdcde1", "2026-06-16.5ff7088"].flatMap((date) => [
+      snapshotDocument(`benchmarks/arc-agi/arcprize.evaluations.${date}.json`),
+      snapshotDocument(`benchmarks/arc-agi/arcprize.models.${date}.json`),
+    ]);
+    expect(() => arcAgiSource.parse(documents, context)).toThrow(/2 evaluations.json documents in one payload .*replay one date at a time/);
+  });
+
   it("fails an evaluation of a model that models.json does not list", () => {
     const evaluations = { name: "evaluations.json", body: JSON.stringify([{ datasetId: "v1_Semi_Private", modelId: "ghost", score: 0.5, costPerTask: 1 }]) };
     const models = { name: "models.json", body: "[]" };

@@ -36,10 +36,12 @@ const modelSchema = z.object({
 type Evaluation = z.infer<typeof evaluationSchema>;
 type Model = z.infer<typeof modelSchema>;
 
+/** The one <stem>.json of the payload; two are two dates of the site, which one run never mixes. */
 function documentOf(documents: readonly PayloadDocument[], stem: string): PayloadDocument {
-  const found = documents.find((document) => new RegExp(`(^|[/.])${stem}(\\.[^/]*)?\\.json$`).test(document.name));
-  if (!found) throw new PayloadError(ARC_AGI_SOURCE_ID, `no ${stem}.json among the documents (${documents.map((d) => d.name).join(", ")})`);
-  return found;
+  const found = documents.filter((document) => new RegExp(`(^|[/.])${stem}(\\.[^/]*)?\\.json$`).test(document.name));
+  if (found.length > 1) throw new PayloadError(ARC_AGI_SOURCE_ID, `${found.length} ${stem}.json documents in one payload (${found.map((d) => d.name).join(", ")}); replay one date at a time`);
+  if (found.length === 0) throw new PayloadError(ARC_AGI_SOURCE_ID, `no ${stem}.json among the documents (${documents.map((d) => d.name).join(", ")})`);
+  return found[0]!;
 }
 
 function costOf(evaluation: Evaluation, costUnit: "per-task" | "per-run"): string | null {

@@ -66,6 +66,11 @@ describe("epoch-ai-hub", () => {
     expect(observations.filter((o) => o.scale === "fraction").every((o) => o.score >= 0 && o.score <= 1)).toBe(true);
   });
 
+  it("refuses two downloads in one payload (their data dates differ)", () => {
+    const documents = snapshotFolderDocuments("benchmarks/epoch-ai-hub");
+    expect(() => epochAiHubSource.parse(documents, context)).toThrow(/two \S+\.csv in one payload; replay one download folder at a time/);
+  });
+
   it("skips tables it does not read, each with its reason, and fails a download with none it reads", () => {
     const { skipped } = parseDownload("benchmark_data.2026-04-19.8698b9b");
     expect(skipped.find((entry) => entry.name === "live_bench_external.csv")?.reason).toMatch(/pools several LiveBench releases/);

@@ -91,7 +91,19 @@ function tableObservations(document: PayloadDocument, table: HubTable, download:
   return { observations: [...chosen.values()], skipped };
 }
 
+/** One payload is one download: two copies of a table are two downloads, whose data dates differ. */
+function requireOneDownload(documents: readonly PayloadDocument[]): void {
+  const seen = new Set<string>();
+  for (const document of documents) {
+    const stem = fileStem(document.name);
+    if (stem === null) continue;
+    if (seen.has(stem)) throw new PayloadError(EPOCH_AI_HUB_SOURCE_ID, `two ${stem}.csv in one payload; replay one download folder at a time`, document.name);
+    seen.add(stem);
+  }
+}
+
 export function parseEpochAiHub(documents: readonly PayloadDocument[], context: ParseContext): ParseResult<ScoreObservation> {
+  requireOneDownload(documents);
   const download = dataAsOf(documents, context);
   const results: ParseResult<ScoreObservation>[] = [];
   for (const document of documents) {
