@@ -4,3 +4,4 @@ export * from "./prices.ts";
 export * from "./benchmarks.ts";
 export * from "./tasks.ts";
 export * from "./quarantine.ts";
+export * from "./webhooks.ts";
