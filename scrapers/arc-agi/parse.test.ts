@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { snapshotDocument } from "../../test/helpers/snapshots.ts";
 import { arcAgiSource } from "./index.ts";
+import { arcModelName } from "./names.ts";
 import { systemReason } from "./systems.ts";
 
 const context = { observedAt: new Date("2026-12-01T00:00:00Z") };
@@ -49,8 +50,19 @@ describe("arc-agi", () => {
     const find = (benchmark: string, model: string) => observations.find((o) => o.benchmark === benchmark && o.model === model);
     expect(find("arc-agi-2-semi-private", "gpt-5-5-2026-04-22-thinking-xhigh")).toMatchObject({ score: 0.85, scale: "fraction", costUsd: "1.87", asOf: "2026-06-16" });
     expect(find("arc-agi-1-semi-private", "gpt-5-5-2026-04-22-thinking-xhigh")).toMatchObject({ score: 0.95, costUsd: "0.73" });
-    expect(find("arc-agi-3-semi-private", "anthropic-opus-4-6-max-effort")).toMatchObject({ score: 0.0051, costUsd: "8866.2" });
+    expect(find("arc-agi-3-semi-private", "claude-opus-4-6-max-effort")).toMatchObject({ score: 0.0051, costUsd: "8866.2" });
     expect(observations.some((o) => o.model === "2025_human_panel" || o.model === "ARChitects" || o.model === "NVARC_2025")).toBe(false);
+  });
+
+  it("rewrites the three id quirks that would resolve to a wrong model, and nothing else", () => {
+    expect(arcModelName("Claude 3.7 Thinking 16K")).toBe("claude-3-7-sonnet-20250219-thinking-16k");
+    expect(arcModelName("anthropic-opus-4-8-high")).toBe("claude-opus-4-8-high");
+    expect(arcModelName("Llama-4-Maverick-17B-128E-Instruct-FP8-together")).toBe("Llama-4-Maverick-17B-128E-Instruct-FP8");
+    expect(arcModelName("claude-sonnet-4-20250514-thinking-8k-bedrock")).toBe("claude-sonnet-4-20250514-thinking-8k");
+    expect(arcModelName("grok-3-mini-beta-low-openrouter")).toBe("grok-3-mini-beta-low");
+    expect(arcModelName("gpt-5-5-2026-04-22-thinking-xhigh")).toBe("gpt-5-5-2026-04-22-thinking-xhigh");
+    const { observations } = parseDate("2026-06-16.5ff7088");
+    expect(observations.find((o) => o.model === "claude-3-7-sonnet-20250219" && o.benchmark === "arc-agi-1-semi-private")).toMatchObject({ score: 0.136, hints: { displayName: "Claude 3.7" } });
   });
 
   it("tells systems from models by type and provider", () => {

@@ -11,6 +11,7 @@ import type { ScoreObservation, SkippedEntry } from "../../src/domain/observatio
 import { asOfForUndatedContent } from "../lmarena/as-of.ts";
 import { PayloadError, readJsonDocument, type ParseContext, type ParseResult, type PayloadDocument } from "../source.ts";
 import { ARC_DATASETS } from "./benchmarks.ts";
+import { arcModelName } from "./names.ts";
 import { systemReason } from "./systems.ts";
 
 export const ARC_AGI_SOURCE_ID = "arc-agi";
@@ -82,7 +83,7 @@ export function parseArcAgi(documents: readonly PayloadDocument[], context: Pars
     seen.add(name);
     observations.push({
       benchmark: dataset.definition.id,
-      model: evaluation.modelId,
+      model: arcModelName(evaluation.modelId),
       setting: null,
       score: evaluation.score,
       scale: "fraction",
@@ -91,7 +92,7 @@ export function parseArcAgi(documents: readonly PayloadDocument[], context: Pars
       votes: null,
       asOf,
       costUsd: costOf(evaluation, dataset.costUnit),
-      hints: { displayName: model.displayName ?? null, releaseDate: releaseDateOf(model) },
+      hints: { displayName: model.displayName ?? evaluation.modelId, releaseDate: releaseDateOf(model) },
     });
   }
   if (observations.length === 0) throw new PayloadError(ARC_AGI_SOURCE_ID, "no model score among the evaluations", evaluationsDocument.name);
