@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { snapshotFolderDocuments } from "../../test/helpers/snapshots.ts";
 import { HELM_SCENARIOS } from "./benchmarks.ts";
+import { eeeFileUrls, eeeTreeUrl } from "./eee.ts";
 import { helmSource } from "./index.ts";
 
 const context = { observedAt: new Date("2026-12-01T00:00:00Z") };
@@ -52,6 +53,20 @@ describe("helm", () => {
     const ids = HELM_SCENARIOS.map((scenario) => scenario.definition.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toHaveLength(28);
+  });
+
+  it("turns a live run's tree listing into the result files to fetch, and never reads the listing as a result", () => {
+    const listing = {
+      name: eeeTreeUrl("helm_lite"),
+      body: JSON.stringify([
+        { type: "directory", path: "data/helm_lite/openai" },
+        { type: "file", path: "data/helm_lite/openai/gpt-4o-2024-08-06/1.json" },
+        { type: "file", path: "data/helm_lite/README.md" },
+      ]),
+    };
+    expect(helmSource.urls).toContain("https://huggingface.co/api/datasets/evaleval/every_eval_ever/tree/main/data/helm_lite?recursive=true");
+    expect(eeeFileUrls([listing])).toEqual(["https://huggingface.co/datasets/evaleval/every_eval_ever/resolve/main/data/helm_lite/openai/gpt-4o-2024-08-06/1.json"]);
+    expect(() => helmSource.parse([listing], context)).toThrow(/no Every Eval Ever result file/);
   });
 
   it("fails a file that is not an Every Eval Ever result, naming it", () => {
