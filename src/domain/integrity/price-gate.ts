@@ -104,43 +104,22 @@ export function gatePriceRun<O extends GateObservation>(input: PriceGateInput<O>
   let comparable = 0;
 
   for (const observation of input.observations) {
-    const violation = priceBoundViolation(observation.value, thresholds);
-    if (violation) {
-      rejected.push({ observation, reason: `rejected: ${violation}` });
-      keepListed.add(observation.key);
-      continue;
+    const judgement = judge(input, observation, currentByKey.get(observation.key), othersByKey.get(observation.key) ?? []);
+    if (judgement.comparable) comparable++;
+    switch (judgement.kind) {
+      case "write":
+        write.push(observation);
+        if (judgement.settlement) settled.push(judgement.settlement);
+        break;
+      case "reject":
+        rejected.push({ observation, reason: judgement.reason });
+        keepListed.add(observation.key);
+        break;
+      case "hold":
+        held.push({ observation, offeringId: judgement.offeringId, previous: judgement.previous, reason: judgement.reason });
+        keepListed.add(observation.key);
+        break;
     }
-    const previous = currentByKey.get(observation.key);
-    const others = othersByKey.get(observation.key) ?? [];
-    const enoughOthers = others.length >= thresholds.minOtherSources;
-    // Only a claim about the current price can jump; a closed dated period is history.
-    if (observation.validTo !== null) {
-      write.push(observation);
-      continue;
-    }
-    if (previous || enoughOthers) comparable++;
-    if (previous && samePrice(previous.value, observation.value)) {
-      write.push(observation);
-      continue;
-    }
-    const jump = jumpOf(observation.value, previous?.value ?? null, enoughOthers ? others : [], thresholds.jumpFactor);
-    if (!jump) {
-      write.push(observation);
-      continue;
-    }
-    const confirming = others.find((other) => sameHeadlinePrice(other.value, observation.value));
-    const release = findRelease(input.releases, input.sourceId, observation.rawName, observation.value);
-    if (confirming || release) {
-      settled.push(
-        confirming
-          ? { key: observation.key, status: "confirmed", by: confirming.sourceId }
-          : { key: observation.key, status: "released", by: `release: ${release!.reason}` },
-      );
-      write.push(observation);
-      continue;
-    }
-    held.push({ observation, offeringId: previous?.offeringId ?? others[0]!.offeringId, previous: previous?.value ?? null, reason: jump });
-    keepListed.add(observation.key);
   }
 
   if (held.length >= thresholds.minJumpsForUnitError && held.length > thresholds.maxJumpShare * comparable) {
@@ -164,6 +143,39 @@ export function gatePriceRun<O extends GateObservation>(input: PriceGateInput<O>
     if (shrink) return { ok: false, kind: "shrink", message: shrink, rejected, held };
   }
   return { ok: true, write, held, rejected, settled, keepListed };
+}
+
+type Judgement =
+  | { kind: "write"; comparable: boolean; settlement?: Settlement }
+  | { kind: "reject"; comparable: false; reason: string }
+  | { kind: "hold"; comparable: true; offeringId: number; previous: PriceValue | null; reason: string };
+
+/**
+ * One entry: out of bounds is rejected; a jump is held unless another source confirms
+ * it or a reviewed release names it. `comparable`: the entry has something to jump
+ * against (the denominator of the unit-error share).
+ */
+function judge<O extends GateObservation>(
+  input: PriceGateInput<O>,
+  observation: O,
+  previous: CurrentPrice | undefined,
+  others: readonly OtherPrice[],
+): Judgement {
+  const violation = priceBoundViolation(observation.value, input.thresholds);
+  if (violation) return { kind: "reject", comparable: false, reason: `rejected: ${violation}` };
+  // Only a claim about the current price can jump; a closed dated period is history.
+  if (observation.validTo !== null) return { kind: "write", comparable: false };
+  const enoughOthers = others.length >= input.thresholds.minOtherSources;
+  const comparable = previous !== undefined || enoughOthers;
+  if (previous && samePrice(previous.value, observation.value)) return { kind: "write", comparable };
+  const jump = jumpOf(observation.value, previous?.value ?? null, enoughOthers ? others : [], input.thresholds.jumpFactor);
+  if (!jump) return { kind: "write", comparable };
+
+  const confirming = others.find((other) => sameHeadlinePrice(other.value, observation.value));
+  if (confirming) return { kind: "write", comparable, settlement: { key: observation.key, status: "confirmed", by: confirming.sourceId } };
+  const release = findRelease(input.releases, input.sourceId, observation.rawName, observation.value);
+  if (release) return { kind: "write", comparable, settlement: { key: observation.key, status: "released", by: `release: ${release.reason}` } };
+  return { kind: "hold", comparable: true, offeringId: previous?.offeringId ?? others[0]!.offeringId, previous: previous?.value ?? null, reason: jump };
 }
 
 /** Why the value jumps (against the previous value, or against every one of enough other sources), or null. */
