@@ -26,7 +26,7 @@ import { modelTargets, reresolveModelId, reresolveName, targetOf, type Reresolve
 import { offeringKeyString, slices, type OfferingKey } from "./catalogue.ts";
 import { derivePointersFromEqualPrices, syncReviewedPointers } from "./model-pointers.ts";
 
-const REREOLVE_LOCK_KEY = 7_150_311;
+const RERESOLVE_LOCK_KEY = 7_150_311;
 
 export interface ReresolveSummary {
   aliases: number;
@@ -65,7 +65,7 @@ function namingOf(source: string): SourceNaming {
 
 export async function reresolveCatalogue(db: Executor, options: { logger?: Logger; at?: Date } = {}): Promise<ReresolveSummary> {
   const summary = await db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${REREOLVE_LOCK_KEY})`);
+    await tx.execute(sql`select pg_advisory_xact_lock(${RERESOLVE_LOCK_KEY})`);
     return reresolveInTransaction(tx, options.at ?? new Date());
   });
   options.logger?.info({ ...summary, merges: summary.merges.slice(0, 5) }, "models re-resolved");
@@ -112,13 +112,11 @@ async function reresolveInTransaction(db: Executor, now: Date): Promise<Reresolv
     want(answer, old);
     return { alias, answer };
   });
-  const ownIds = new Map<string, Reresolved>();
   const targets = modelTargets(
     reresolvedAliases.filter(({ alias }) => alias.modelId !== null).map(({ alias, answer }) => ({ source: alias.source, oldModelId: alias.modelId!, newModelId: answer.modelId })),
     modelRows.map((row) => row.id),
     (id) => {
       const answer = reresolveModelId(id, overrides, now);
-      ownIds.set(id, answer);
       want(answer, byId.get(id));
       return answer.modelId;
     },
@@ -127,20 +125,18 @@ async function reresolveInTransaction(db: Executor, now: Date): Promise<Reresolv
 
   // Scores repeat their names across many periods: one reading per name, creator and day.
   const readings = new Map<string, Reresolved>();
-  const readScoreTargets = async () =>
-    (await db.select().from(scorePeriods)).map((row) => {
-      const fallbackCreator = byId.get(row.modelId)?.creator;
-      const key = JSON.stringify([row.sourceId, row.rawName, fallbackCreator, row.validFrom.toISOString().slice(0, 10)]);
-      let answer = readings.get(key);
-      if (!answer) {
-        answer = reresolveName(row.sourceId, row.rawName, namingOf(row.sourceId), overrides, { at: row.validFrom, fallbackCreator });
-        readings.set(key, answer);
-      }
-      want(answer, byId.get(row.modelId));
-      if (!answer.modelId) return { row, modelId: row.modelId, setting: row.setting };
-      return { row, modelId: answer.modelId, setting: combineSettings(answer.setting || null, row.setting || null) };
-    });
-  const scoreTargets = await readScoreTargets();
+  const scoreTargets = (await db.select().from(scorePeriods)).map((row) => {
+    const fallbackCreator = byId.get(row.modelId)?.creator;
+    const key = JSON.stringify([row.sourceId, row.rawName, fallbackCreator, row.validFrom.toISOString().slice(0, 10)]);
+    let answer = readings.get(key);
+    if (!answer) {
+      answer = reresolveName(row.sourceId, row.rawName, namingOf(row.sourceId), overrides, { at: row.validFrom, fallbackCreator });
+      readings.set(key, answer);
+    }
+    want(answer, byId.get(row.modelId));
+    if (!answer.modelId) return { row, modelId: row.modelId, setting: row.setting };
+    return { row, modelId: answer.modelId, setting: combineSettings(answer.setting || null, row.setting || null) };
+  });
 
   await createModels(db, wanted);
   summary.modelsCreated = wanted.size;
