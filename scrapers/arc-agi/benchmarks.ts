@@ -27,7 +27,7 @@ const dataset = (key: string, id: string, name: string, about: string, costUnit:
     name,
     scale: "fraction",
     higherIsBetter: true,
-    description: `${about} Score: share of tasks solved (0-1). ${COST[costUnit]}`,
+    description: `${about} Score: share of tasks solved (0-1). ${COST[costUnit]} A fixed task set: one id across leaderboard dates (runs are not re-fitted).`,
     url: "https://arcprize.org/leaderboard",
   },
 });

@@ -40,7 +40,7 @@ const epochRun = (file: string, id: string, name: string, about: string): HubTab
   scoreColumn: "mean_score",
   stderrColumn: "stderr",
   dateColumn: "Started at",
-  definition: fraction(id, name, `${about} Run by Epoch AI on its own harness (mean over samples, with its standard error); dated by the run's start. No cost.`),
+  definition: fraction(id, name, `${about} Run by Epoch AI on its own harness (mean over samples, with its standard error); dated by the run's start; one id across downloads (a fixed question set; a new download adds runs). No cost.`),
 });
 
 export const HUB_TABLES: readonly HubTable[] = [

@@ -23,7 +23,7 @@ const vals = (key: string, id: string, name: string, about: string): ValsBenchma
     name,
     scale: "percent",
     higherIsBetter: true,
-    description: `${about} Score: vals.ai's overall accuracy in percent (0-100), with its standard error. ${COST_UNIT}`,
+    description: `${about} Score: vals.ai's overall accuracy in percent (0-100), with its standard error. ${COST_UNIT} One id across updates: vals.ai keeps a fixed item set and adds models (no re-fit).`,
     url: `https://www.vals.ai/benchmarks/${key}`,
   },
 });
