@@ -25,20 +25,22 @@ export const constraintsInput = z.object({
   excludeProviders: nameListInput().optional().describe("never these sellers"),
   variants: nameListInput().optional().describe("offering variants a caller may use (default standard)"),
   minContext: z.number().int().positive().optional().describe("minimum context window in tokens"),
-  minCoverage: share.default(0.5).describe("minimum share of the class's benchmark weight with scores"),
+  minCoverage: share.default(0).describe("minimum share of the class's benchmark weight with scores (default 0: few scores widen the interval instead)"),
   asOf: isoDateInput.optional().describe("use only prices and scores known at this date"),
 });
 type ConstraintsInput = z.infer<typeof constraintsInput>;
 
+const points = z.number().min(0).max(100);
 const barInput = {
-  minQuality: share.optional().describe("absolute quality bar, 0..1"),
-  withinOfBest: share.optional().describe("quality within this share of the best model's, e.g. 0.05"),
+  minQuality: points.optional().describe("absolute quality bar: expected score 0..100 on the class's benchmarks"),
+  withinOfBest: points.optional().describe("at most this many points below the best model's quality, e.g. 3"),
+  indistinguishable: z.boolean().optional().describe("statistically indistinguishable from the best (z-test at 5%)"),
+  maxWidth: points.optional().describe("leave out models whose 95% quality interval is wider than this many points"),
 };
 
-function rejectContradictions(input: { minQuality?: number; withinOfBest?: number } & Partial<ConstraintsInput>): void {
-  if (input.minQuality !== undefined && input.withinOfBest !== undefined) {
-    throw new InvalidRequestError("give minQuality or withinOfBest, not both");
-  }
+function rejectContradictions(input: { minQuality?: number; withinOfBest?: number; indistinguishable?: boolean } & Partial<ConstraintsInput>): void {
+  const bars = [input.minQuality !== undefined && "minQuality", input.withinOfBest !== undefined && "withinOfBest", input.indistinguishable && "indistinguishable"].filter(Boolean);
+  if (bars.length > 1) throw new InvalidRequestError(`give one of minQuality, withinOfBest or indistinguishable, not ${bars.join(" and ")}`);
   const both = (input.providers ?? []).filter((provider) => input.excludeProviders?.includes(provider));
   if (both.length > 0) throw new InvalidRequestError(`providers and excludeProviders both name ${both.join(", ")}`);
 }
@@ -62,7 +64,17 @@ export const bestProcedure = publicProcedure
     const task = taskClassById(input.task)!;
     const set = await taskCandidates(ctx.db, task, await candidateConstraints(ctx.db, input));
     const ranked = rankBest(set.candidates, input);
-    return { ...set, objective: input.objective, bar: ranked.bar, bestQuality: ranked.bestQuality, eligible: set.candidates.length, candidates: ranked.candidates };
+    return {
+      ...set,
+      objective: input.objective,
+      barKind: ranked.barKind,
+      bar: ranked.bar,
+      rule: ranked.rule,
+      best: ranked.best,
+      bestQuality: ranked.bestQuality,
+      eligible: set.candidates.length,
+      candidates: ranked.candidates,
+    };
   });
 
 export const paretoProcedure = publicProcedure
@@ -85,8 +97,8 @@ const workloadItem = z
     if ((item.share === undefined) === (item.tokens === undefined)) {
       context.addIssue({ code: "custom", message: `${item.task}: give share or tokens (one of them)` });
     }
-    if ((item.minQuality === undefined) === (item.withinOfBest === undefined)) {
-      context.addIssue({ code: "custom", message: `${item.task}: give minQuality or withinOfBest (one of them)` });
+    if ([item.minQuality !== undefined, item.withinOfBest !== undefined, item.indistinguishable === true].filter(Boolean).length > 1) {
+      context.addIssue({ code: "custom", message: `${item.task}: give at most one of minQuality, withinOfBest or indistinguishable (none: the default answer)` });
     }
   });
 
@@ -94,7 +106,7 @@ export const simulateProcedure = publicProcedure
   .input(
     constraintsInput.extend({
       workload: z.array(workloadItem).min(1).max(20),
-      baseline: modelInput.optional().describe("the one model for everything (default: the best-quality model over the workload)"),
+      baseline: modelInput.optional().describe("the one model for everything (default: the best-quality current model over the workload)"),
       monthlyCalls: z.number().int().positive().default(1_000_000).describe("calls per month, split by the items' shares"),
     }),
   )

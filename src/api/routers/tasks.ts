@@ -26,13 +26,14 @@ export const tasksRouter = router({
     })),
   ),
 
-  /** Models ranked by quality for a task class, with coverage and every component, at a date or now. */
+  /** Models ranked by expected score on the class's benchmarks (0..100, 95% interval), with every component, at a date or now. */
   quality: publicProcedure
     .input(
       z.object({
         task: taskInput,
         asOf: isoDateInput.optional().describe("scores valid at this date; current scores without it"),
-        minCoverage: z.number().min(0).max(1).default(0.5).describe("leave out models whose scores carry less of the class's weight"),
+        minCoverage: z.number().min(0).max(1).default(0).describe("leave out models whose scores carry less of the class's weight (default 0: few scores widen the interval)"),
+        maxWidth: z.number().min(0).max(100).optional().describe("leave out models whose 95% quality interval is wider than this many points"),
         limit: limitInput(1000, 50),
       }),
     )

@@ -13,7 +13,7 @@ import { taskQuality } from "./quality.ts";
 import { InvalidRequestError } from "../../domain/errors.ts";
 import type { Candidate } from "../../domain/ranking/best.ts";
 import type { TaskClass } from "../../domain/tasks/catalogue.ts";
-import type { QualityComponent } from "../../domain/tasks/quality.ts";
+import type { QualityComponentScore as QualityComponent } from "../../domain/quality/class-quality.ts";
 import { scoringId, snapshotIdentity } from "../../domain/tasks/snapshot-identity.ts";
 
 export interface CandidateConstraints extends OfferingConstraints {
@@ -86,6 +86,8 @@ export async function taskCandidates(db: Executor, task: TaskClass, constraints:
       contextWindow: price.contextWindow,
       scoredAs,
       quality: entry.quality,
+      low: entry.low,
+      high: entry.high,
       coverage: entry.coverage,
       components: entry.components,
       missing: entry.missing,

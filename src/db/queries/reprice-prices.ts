@@ -17,8 +17,8 @@ import { taskClassById } from "../../domain/tasks/catalogue.ts";
 import type { PriceAnswer, PriceLookup, PriceUsed } from "../../domain/reprice/reprice-log.ts";
 import type { UsageLine } from "../../domain/reprice/usage-line.ts";
 
-/** Today's best route: the cheapest model within this share of the best quality for the class. */
-export const BEST_ROUTE_WITHIN_OF_BEST = 0.05;
+/** Today's best route: the cheapest model within this many points (0..100 scale) of the best quality for the class. */
+export const BEST_ROUTE_WITHIN_OF_BEST = 5;
 
 function modelPeriods(db: Executor, modelId: string) {
   return db

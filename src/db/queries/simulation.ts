@@ -17,11 +17,13 @@ export interface WorkloadItem {
   tokens?: number;
   minQuality?: number;
   withinOfBest?: number;
+  indistinguishable?: boolean;
+  maxWidth?: number;
 }
 
 export interface SimulationRequest {
   workload: WorkloadItem[];
-  /** A canonical model id; default: the best-quality model over the workload. */
+  /** A canonical model id; default: the best-quality current model over the workload. */
   baseline?: string;
   monthlyCalls: number;
   constraints: CandidateConstraints;
@@ -35,16 +37,25 @@ export async function simulateRouting(db: Executor, request: SimulationRequest) 
     : request.workload.map((item, index) => item.tokens! / (tasks[index]!.profile.inputTokens + tasks[index]!.profile.outputTokens));
 
   const baseline = request.baseline ?? bestOverWorkload(sets.map((set) => set.candidates), calls);
-  const lines: Array<WorkloadLine & { routedOffering: TaskCandidate["offering"] | null; bar: number | null }> = [];
+  const lines: Array<WorkloadLine & { routedOffering: TaskCandidate["offering"] | null; bar: number | null; rule: string }> = [];
   for (const [index, item] of request.workload.entries()) {
     const candidates = sets[index]!.candidates;
-    const ranked = rankBest(candidates, { minQuality: item.minQuality, withinOfBest: item.withinOfBest, maxPrice: request.constraints.maxPrice, objective: "cost", limit: 1 });
+    const ranked = rankBest(candidates, {
+      minQuality: item.minQuality,
+      withinOfBest: item.withinOfBest,
+      indistinguishable: item.indistinguishable,
+      maxWidth: item.maxWidth,
+      maxPrice: request.constraints.maxPrice,
+      objective: "cost",
+      limit: 1,
+    });
     const routed = ranked.candidates[0] ?? null;
     lines.push({
       task: item.task,
       calls: Math.round(calls[index]! * 100) / 100,
       bar: ranked.bar,
-      routed: routed && { model: routed.model, callCost: routed.callCost, quality: routed.quality },
+      rule: ranked.rule,
+      routed: routed && { model: routed.model, callCost: routed.callCost, quality: routed.quality, low: routed.low, high: routed.high },
       routedOffering: routed?.offering ?? null,
       baseline: await baselineOnTask(db, tasks[index]!, candidates, baseline, request.constraints),
     });
@@ -52,7 +63,7 @@ export async function simulateRouting(db: Executor, request: SimulationRequest) 
   const simulation = simulateWorkload(lines);
   return {
     monthlyCalls: Math.round(calls.reduce((sum, value) => sum + value, 0)),
-    baseline: { model: baseline, chosen: request.baseline ? "named" : "best quality over the workload" },
+    baseline: { model: baseline, chosen: request.baseline ? "named" : "best call-weighted quality over the workload among current models" },
     ...simulation,
   };
 }
@@ -77,7 +88,7 @@ function bestOverWorkload(candidateSets: TaskCandidate[][], calls: number[]): st
 
 async function baselineOnTask(db: Executor, task: TaskClass, candidates: TaskCandidate[], baseline: string, constraints: CandidateConstraints): Promise<WorkloadLine["baseline"]> {
   const scored = candidates.find((candidate) => candidate.model === baseline);
-  if (scored) return { model: baseline, callCost: scored.callCost, quality: scored.quality };
+  if (scored) return { model: baseline, callCost: scored.callCost, quality: { quality: scored.quality, low: scored.low, high: scored.high } };
   const priced = (await pricedModels(db, task.profile, constraints)).get(baseline);
   if (!priced) throw new InvalidRequestError(`baseline ${baseline} has no USD price under these constraints`);
   return { model: baseline, callCost: priced.callCost, quality: null };

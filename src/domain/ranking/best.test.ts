@@ -1,28 +1,30 @@
 import { describe, expect, it } from "vitest";
-import { rankBest, type Candidate } from "./best.ts";
+import { DEFAULT_MARGIN, indistinguishableFrom, rankBest, type Candidate } from "./best.ts";
 import { dominates, paretoFrontier } from "./pareto.ts";
 
-const c = (model: string, quality: number, callCost: string): Candidate => ({
+const c = (model: string, quality: number, callCost: string, halfWidth = 2): Candidate => ({
   model,
   quality,
+  low: quality - halfWidth,
+  high: quality + halfWidth,
   coverage: 1,
   callCost,
   blendedPerMillion: String(Number(callCost) * 1000),
   offering: { provider: "p", variant: "standard", region: "", source: "s" },
 });
-const pool = [c("frontier", 0.9, "0.02"), c("mid", 0.86, "0.004"), c("small", 0.7, "0.0005"), c("pricey-weak", 0.6, "0.03")];
+const pool = [c("frontier", 90, "0.02"), c("mid", 86, "0.004"), c("small", 70, "0.0005"), c("pricey-weak", 60, "0.03")];
 
 describe("rankBest", () => {
-  it("picks the cheapest model within 5% of the best, and no cheaper candidate meets the bar", () => {
-    const result = rankBest(pool, { withinOfBest: 0.05, objective: "cost", limit: 10 });
-    expect(result.bar).toBeCloseTo(0.855);
+  it("reads withinOfBest as points below the best", () => {
+    const result = rankBest(pool, { withinOfBest: 5, objective: "cost", limit: 10 });
+    expect(result.bar).toBe(85);
     expect(result.candidates.map((r) => r.model)).toEqual(["mid", "frontier"]);
-    expect(result.candidates[0]!.reason).toMatch(/^cheapest model that meets the bar 0\.855/);
+    expect(result.candidates[0]!.reason).toMatch(/within 5 points of the best \(frontier, 90\.0\)/);
     expect(result.candidates[1]!.reason).toMatch(/5\.00x the cheapest/);
   });
 
-  it("takes an absolute bar", () => {
-    expect(rankBest(pool, { minQuality: 0.65, objective: "cost", limit: 1 }).candidates.map((r) => r.model)).toEqual(["small"]);
+  it("takes an absolute bar in the class's units", () => {
+    expect(rankBest(pool, { minQuality: 65, objective: "cost", limit: 1 }).candidates.map((r) => r.model)).toEqual(["small"]);
   });
 
   it("with objective quality returns the best under the price cap", () => {
@@ -32,7 +34,34 @@ describe("rankBest", () => {
   });
 
   it("returns no candidate when none meets the bar under the cap", () => {
-    expect(rankBest(pool, { minQuality: 0.95, objective: "cost", limit: 5 }).candidates).toEqual([]);
+    expect(rankBest(pool, { minQuality: 95, objective: "cost", limit: 5 }).candidates).toEqual([]);
+  });
+
+  it("calls a gap indistinguishable only when the intervals explain it", () => {
+    expect(indistinguishableFrom(c("a", 80, "1", 3), c("b", 77, "1", 3))).toBe(true);
+    expect(indistinguishableFrom(c("a", 80, "1", 1), c("b", 74, "1", 1))).toBe(false);
+    // A wider interval makes the same gap indistinguishable.
+    expect(indistinguishableFrom(c("a", 80, "1", 1), c("b", 74, "1", 10))).toBe(true);
+    const result = rankBest([c("a", 80, "1", 1), c("b", 79, "0.1", 1), c("c", 70, "0.01", 1)], { indistinguishable: true, objective: "cost", limit: 5 });
+    expect(result.candidates.map((r) => r.model)).toEqual(["b", "a"]);
+  });
+
+  it("default answer: the cheapest model whose interval stays within the margin of the best, and says so", () => {
+    const best = c("best", 80, "1", 2);
+    const close = c("close", 79, "0.1", 2); // low 77 >= 75
+    const vague = c("vague", 79, "0.01", 10); // low 69: could be far worse
+    const result = rankBest([best, close, vague], { objective: "cost", limit: 1 });
+    expect(result.barKind).toBe("default");
+    expect(result.candidates[0]!.model).toBe("close");
+    expect(result.candidates[0]!.reason).toMatch(new RegExp(`default answer: its 95% interval stays within ${DEFAULT_MARGIN} points of the best \\(best, 80\\.0`));
+    // The best always qualifies, however wide its own interval.
+    expect(rankBest([c("only", 50, "1", 30)], { objective: "cost", limit: 1 }).candidates.map((r) => r.model)).toEqual(["only"]);
+  });
+
+  it("maxWidth leaves out candidates with wider intervals, before the best is chosen", () => {
+    const result = rankBest([c("wide-top", 90, "1", 20), c("narrow", 85, "1", 2)], { maxWidth: 10, objective: "quality", limit: 5 });
+    expect(result.best?.model).toBe("narrow");
+    expect(result.candidates.map((r) => r.model)).toEqual(["narrow"]);
   });
 });
 

@@ -1,9 +1,17 @@
 /**
  * The router's question: which model should this task class go to, under my constraints?
- * Candidates arrive one per model, each priced at its cheapest eligible offering. The bar
- * is absolute (minQuality) or relative to the best candidate (withinOfBest: 0.05 = within
- * 5% of the best quality). Objective "cost" (default): the cheapest models that meet the
- * bar; objective "quality": the best models under the price cap.
+ * Candidates arrive one per model, each priced at its cheapest eligible offering, with a
+ * quality in the class's units (expected score 0..100 on its benchmarks) and a 95% interval.
+ *
+ * The bar, one of:
+ * - minQuality: an absolute score, e.g. 70;
+ * - withinOfBest: points below the best candidate's quality, e.g. 3;
+ * - indistinguishable: statistically indistinguishable from the best (two-sided z-test at
+ *   5% on the difference, each standard error read off its interval);
+ * - none given, objective cost: the default answer (DEFAULT_MARGIN below).
+ * maxWidth drops candidates whose interval is wider than that many points.
+ * Objective "cost" (default): the cheapest models that meet the bar; "quality": the best
+ * models under the price cap.
  */
 import { compareDecimal, toDecimal, type DecimalString } from "../money.ts";
 
@@ -16,7 +24,10 @@ export interface RankedOffering {
 
 export interface Candidate {
   model: string;
+  /** Expected score on the class's benchmarks, 0..100, and its 95% interval. */
   quality: number;
+  low: number;
+  high: number;
   coverage: number;
   /** USD per typical call of the class, and the same per 1M tokens of traffic. */
   callCost: DecimalString;
@@ -27,17 +38,35 @@ export interface Candidate {
 export interface BestOptions {
   minQuality?: number;
   withinOfBest?: number;
+  indistinguishable?: boolean;
+  /** Leave out candidates whose 95% interval is wider than this (points). */
+  maxWidth?: number;
   /** Cap on the blended USD per 1M tokens. */
   maxPrice?: number;
   objective: "cost" | "quality";
   limit: number;
 }
 
-export type Ranked<C extends Candidate> = C & { rank: number; reason: string; meetsBar: boolean };
+/**
+ * The default answer's rule: a model qualifies when the low end of its 95% interval is at
+ * most this many points below the best candidate's quality, i.e. it is, with 97.5%
+ * confidence, no more than 5 points worse than the best. A wide interval (few scores) does
+ * not pass on hope; the best candidate always qualifies.
+ */
+export const DEFAULT_MARGIN = 5;
+const Z95 = 1.96;
+
+export type BarKind = "minQuality" | "withinOfBest" | "indistinguishable" | "default" | "none";
+
+export type Ranked<C extends Candidate> = C & { rank: number; reason: string; meetsBar: true };
 
 export interface BestResult<C extends Candidate> {
-  /** The quality a candidate had to reach (null when no bar was set). */
+  barKind: BarKind;
+  /** The quality a candidate had to reach (null when the bar is not one number). */
   bar: number | null;
+  /** How the bar reads, for the answer. */
+  rule: string;
+  best: { model: string; quality: number; low: number; high: number } | null;
   bestQuality: number | null;
   candidates: Array<Ranked<C>>;
 }
@@ -45,37 +74,86 @@ export interface BestResult<C extends Candidate> {
 const byCost = (a: Candidate, b: Candidate) => compareDecimal(a.callCost, b.callCost) || b.quality - a.quality || a.model.localeCompare(b.model);
 const byQuality = (a: Candidate, b: Candidate) => b.quality - a.quality || compareDecimal(a.callCost, b.callCost) || a.model.localeCompare(b.model);
 
+/** Standard error read off a 95% interval (the mean of its two halves: the interval is asymmetric on 0..100). */
+export const standardError = (c: Pick<Candidate, "low" | "high">) => (c.high - c.low) / (2 * Z95);
+
+/** True when the difference to `best` is within what chance explains at 5% (two-sided). */
+export function indistinguishableFrom(best: Candidate, candidate: Candidate): boolean {
+  if (best.model === candidate.model) return true;
+  return best.quality - candidate.quality <= Z95 * Math.hypot(standardError(best), standardError(candidate));
+}
+
+function barKindOf(options: BestOptions): BarKind {
+  if (options.minQuality !== undefined) return "minQuality";
+  if (options.withinOfBest !== undefined) return "withinOfBest";
+  if (options.indistinguishable) return "indistinguishable";
+  return options.objective === "cost" ? "default" : "none";
+}
+
 export function rankBest<C extends Candidate>(candidates: readonly C[], options: BestOptions): BestResult<C> {
-  const bestQuality = candidates.length > 0 ? Math.max(...candidates.map((c) => c.quality)) : null;
-  const bar =
-    options.minQuality !== undefined
-      ? options.minQuality
-      : options.withinOfBest !== undefined && bestQuality !== null
-        ? bestQuality * (1 - options.withinOfBest)
-        : null;
-  const underCap = candidates.filter((c) => options.maxPrice === undefined || toDecimal(c.blendedPerMillion).lessThanOrEqualTo(options.maxPrice));
-  const meets = (c: Candidate) => bar === null || c.quality >= bar - 1e-12;
+  const pool = candidates.filter((c) => options.maxWidth === undefined || c.high - c.low <= options.maxWidth);
+  const underCap = pool.filter((c) => options.maxPrice === undefined || toDecimal(c.blendedPerMillion).lessThanOrEqualTo(options.maxPrice));
+  // The best is the best of the pool under the price cap: the reference a bar is read against.
+  const best = [...underCap].sort(byQuality)[0] ?? null;
+  const kind = barKindOf(options);
+  const { meets, bar, rule } = barOf(kind, best, options);
 
   const chosen = underCap.filter(meets).sort(options.objective === "cost" ? byCost : byQuality);
   const ranked = chosen.slice(0, options.limit).map((candidate, index) => ({
     ...candidate,
     rank: index + 1,
-    meetsBar: true,
-    reason: reasonFor(candidate, index, chosen, bar, bestQuality, options),
+    meetsBar: true as const,
+    reason: reasonFor(candidate, index, chosen, best, rule, options),
   }));
-  return { bar, bestQuality, candidates: ranked };
+  return {
+    barKind: kind,
+    bar,
+    rule,
+    best: best && { model: best.model, quality: best.quality, low: best.low, high: best.high },
+    bestQuality: best?.quality ?? null,
+    candidates: ranked,
+  };
 }
 
-function reasonFor(candidate: Candidate, index: number, chosen: readonly Candidate[], bar: number | null, best: number | null, options: BestOptions): string {
-  const quality = `quality ${candidate.quality.toFixed(3)}${best ? ` (${((candidate.quality / best) * 100).toFixed(1)}% of best)` : ""}`;
+function barOf(kind: BarKind, best: Candidate | null, options: BestOptions): { meets: (c: Candidate) => boolean; bar: number | null; rule: string } {
+  const fixed = (bar: number, rule: string) => ({ meets: (c: Candidate) => c.quality >= bar - 1e-9, bar, rule });
+  switch (kind) {
+    case "minQuality":
+      return fixed(options.minQuality!, `quality at least ${options.minQuality}`);
+    case "withinOfBest":
+      return best ? fixed(best.quality - options.withinOfBest!, `within ${options.withinOfBest} points of the best (${best.model}, ${best.quality.toFixed(1)})`) : fixed(Infinity, "no best model");
+    case "indistinguishable":
+      return {
+        meets: (c) => best !== null && indistinguishableFrom(best, c),
+        bar: null,
+        rule: best ? `statistically indistinguishable from the best (${best.model}, ${best.quality.toFixed(1)}), z-test at 5%` : "no best model",
+      };
+    case "default": {
+      if (!best) return { meets: () => false, bar: null, rule: "no scored model" };
+      const bar = best.quality - DEFAULT_MARGIN;
+      return {
+        meets: (c) => c.model === best.model || c.low >= bar - 1e-9,
+        bar,
+        rule:
+          `default answer: its 95% interval stays within ${DEFAULT_MARGIN} points of the best ` +
+          `(${best.model}, ${best.quality.toFixed(1)} [${best.low.toFixed(1)}, ${best.high.toFixed(1)}]), i.e. low end at least ${bar.toFixed(1)}`,
+      };
+    }
+    case "none":
+      return { meets: () => true, bar: null, rule: "no quality bar" };
+  }
+}
+
+function reasonFor(candidate: Candidate, index: number, chosen: readonly Candidate[], best: Candidate | null, rule: string, options: BestOptions): string {
+  const gap = best && best.model !== candidate.model ? `, ${(best.quality - candidate.quality).toFixed(1)} points below the best` : best ? ", the best" : "";
+  const quality = `quality ${candidate.quality.toFixed(1)} [${candidate.low.toFixed(1)}, ${candidate.high.toFixed(1)}]${gap}`;
   const price = `$${Number(candidate.blendedPerMillion).toPrecision(4)}/1M via ${candidate.offering.provider}${candidate.offering.variant === "standard" ? "" : ` ${candidate.offering.variant}`}`;
-  const barText = bar === null ? "no quality bar" : `meets the bar ${bar.toFixed(3)}`;
   if (options.objective === "cost") {
-    if (index === 0) return `cheapest model that ${bar === null ? "has a quality figure" : barText}: ${quality}, ${price}`;
+    if (index === 0) return `cheapest model meeting the bar (${rule}): ${quality}, ${price}`;
     const cheapest = chosen[0]!;
     const factor = toDecimal(candidate.callCost).dividedBy(toDecimal(cheapest.callCost).isZero() ? 1 : toDecimal(cheapest.callCost)).toNumber();
-    return `${barText}; ${toDecimal(cheapest.callCost).isZero() ? "costs more than a free model" : `${factor.toFixed(2)}x the cheapest`}: ${quality}, ${price}`;
+    return `meets the bar; ${toDecimal(cheapest.callCost).isZero() ? "costs more than a free model" : `${factor.toFixed(2)}x the cheapest`}: ${quality}, ${price}`;
   }
-  if (index === 0) return `best quality under ${options.maxPrice === undefined ? "no price cap" : `$${options.maxPrice}/1M`}: ${quality}, ${price}`;
+  if (index === 0) return `best quality under ${options.maxPrice === undefined ? "no price cap" : `$${options.maxPrice}/1M`} (${rule}): ${quality}, ${price}`;
   return `${quality}, ${price}`;
 }

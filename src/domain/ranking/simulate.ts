@@ -1,20 +1,45 @@
 /**
  * A workload mix priced two ways: each task class routed to its own choice (the cheapest
- * model meeting that class's bar) versus one model for everything (the baseline). Pure:
- * the caller supplies each class's routed pick and the baseline's cost per call.
+ * model meeting that class's bar) versus one model for everything (the baseline), with
+ * the quality of both per class in the class's units (0..100, 95% interval). Pure: the
+ * caller supplies each class's routed pick and the baseline's cost and quality.
+ *
+ * "Within the baseline's quality": the routed model is not worse than the baseline beyond
+ * what chance explains (one-sided, 5%: routed − baseline ≥ −1.645 × the difference's
+ * standard error, each read off its interval), or it is the baseline itself.
  */
 import { Decimal } from "decimal.js";
 import { canonical, toDecimal, type DecimalString } from "../money.ts";
+
+export interface LineQuality {
+  quality: number;
+  low: number;
+  high: number;
+}
 
 export interface WorkloadLine {
   task: string;
   /** Calls per month of this class. */
   calls: number;
-  routed: { model: string; callCost: DecimalString; quality: number } | null;
-  baseline: { model: string; callCost: DecimalString | null; quality: number | null };
+  routed: ({ model: string; callCost: DecimalString } & LineQuality) | null;
+  baseline: { model: string; callCost: DecimalString | null; quality: LineQuality | null };
+}
+
+const Z95 = 1.96;
+const Z_ONE_SIDED = 1.645;
+const se = (q: LineQuality) => (q.high - q.low) / (2 * Z95);
+
+/** True when the routed quality is not significantly below the baseline's; null when either is unknown. */
+export function withinBaseline(line: Pick<WorkloadLine, "routed" | "baseline">): boolean | null {
+  if (!line.routed || !line.baseline.quality) return null;
+  if (line.routed.model === line.baseline.model) return true;
+  return line.routed.quality - line.baseline.quality.quality >= -Z_ONE_SIDED * Math.hypot(se(line.routed), se(line.baseline.quality));
 }
 
 export interface SimulationLine extends WorkloadLine {
+  /** Routed quality minus baseline quality, in points. */
+  qualityDifference: number | null;
+  withinBaseline: boolean | null;
   routedMonthly: DecimalString | null;
   baselineMonthly: DecimalString | null;
 }
@@ -25,12 +50,18 @@ export interface Simulation {
   baselineMonthly: DecimalString | null;
   /** baseline / routed: 3 means routing costs a third. Null when either total is unknown or routed is free. */
   savingsFactor: number | null;
+  /** True when every class's routed model stays within the baseline's quality; null when one is unknown. */
+  allWithinBaseline: boolean | null;
 }
 
 const monthly = (calls: number, cost: DecimalString | null | undefined) => (cost == null ? null : canonical(toDecimal(cost).times(calls)));
 
 export function simulateWorkload(lines: readonly WorkloadLine[]): Simulation {
-  const priced = lines.map((line) => ({ ...line, routedMonthly: monthly(line.calls, line.routed?.callCost), baselineMonthly: monthly(line.calls, line.baseline.callCost) }));
+  const priced = lines.map((line) => ({
+    ...line,
+    qualityDifference: line.routed && line.baseline.quality ? Math.round((line.routed.quality - line.baseline.quality.quality) * 100) / 100 : null,
+    withinBaseline: withinBaseline(line),
+    routedMonthly: monthly(line.calls, line.routed?.callCost), baselineMonthly: monthly(line.calls, line.baseline.callCost) }));
   const total = (pick: (line: SimulationLine) => DecimalString | null) =>
     priced.every((line) => pick(line) !== null) ? canonical(priced.reduce((sum, line) => sum.plus(toDecimal(pick(line)!)), new Decimal(0))) : null;
   const routedMonthly = total((line) => line.routedMonthly);
@@ -39,7 +70,10 @@ export function simulateWorkload(lines: readonly WorkloadLine[]): Simulation {
     routedMonthly !== null && baselineMonthly !== null && !toDecimal(routedMonthly).isZero()
       ? Math.round(toDecimal(baselineMonthly).dividedBy(toDecimal(routedMonthly)).toNumber() * 100) / 100
       : null;
-  return { lines: priced, routedMonthly, baselineMonthly, savingsFactor };
+  const judged = priced.filter((line) => line.withinBaseline !== null);
+  // Every class judged and within: the routed mix keeps the baseline's quality.
+  const allWithinBaseline = judged.length === priced.length ? judged.every((line) => line.withinBaseline) : null;
+  return { lines: priced, routedMonthly, baselineMonthly, savingsFactor, allWithinBaseline };
 }
 
 /** Calls per class from shares of a monthly call volume (shares are normalised to sum to 1). */

@@ -127,8 +127,9 @@ const CATALOGUE_DATA = [
       "decide). LiveBench Coding and AA's LiveCodeBench add fresh, contamination-limited generation problems graded by tests; " +
       "SciCode adds scientific code. LMArena's coding category and Code Arena add human judgement of code answers and built apps.",
     weights: [
-      { benchmark: "aider-polyglot", weight: 0.25, why: "Edits to real exercises in C++, Go, Java, JavaScript, Python, Rust; pass rate by tests." },
-      { benchmark: "livebench-coding", weight: 0.2, why: "Fresh code generation and completion tasks, graded by tests." },
+      { benchmark: "aider-polyglot", weight: 0.2, why: "Edits to real exercises in C++, Go, Java, JavaScript, Python, Rust; pass rate by tests." },
+      { benchmark: "livebench-coding", weight: 0.15, why: "Fresh code generation and completion tasks, graded by tests." },
+      { benchmark: "vals-livecodebench", weight: 0.1, why: "vals.ai's own LiveCodeBench run (2026 models), with its measured cost per problem." },
       { benchmark: "aa-livecodebench", weight: 0.2, why: "Recent competitive-programming problems, graded by tests, run by AA on every model." },
       { benchmark: "aa-scicode", weight: 0.1, why: "Scientific computing code, graded by tests." },
       { benchmark: "lmarena-text-style-control-coding", weight: 0.15, why: "Human preference on real prompts that involve code." },
@@ -293,12 +294,16 @@ const CATALOGUE_DATA = [
     name: "Legal",
     description: "Legal and government work: contract review, legal questions, drafting.",
     rationale:
-      "LMArena's legal-and-government category (arena-catalog industry_legal_and_government) is the one public signal " +
-      "specific to legal work: human votes on real legal prompts. Legal work reads long documents, so AA-LCR adds the " +
-      "long-document reasoning that contract review needs. No public leaderboard scores legal accuracy directly.",
+      "Legal accuracy is measured directly where a public board grades it: vals.ai's LegalBench (issue spotting, rules, " +
+      "conclusions, interpretation, rhetoric) and CaseLaw v2 (reasoning over court opinions, private questions, so not in " +
+      "training data), and HELM Lite's five LegalBench subsets for older models. LMArena's legal-and-government category adds " +
+      "human votes on real legal prompts, and AA-LCR the long-document reasoning that contract review needs.",
     weights: [
-      { benchmark: "lmarena-text-style-control-legal", weight: 0.7, why: "Human preference on legal and government prompts." },
-      { benchmark: "aa-lcr", weight: 0.3, why: "Reasoning over long document sets, as contract review needs." },
+      { benchmark: "lmarena-text-style-control-legal", weight: 0.3, why: "Human preference on legal and government prompts (each fit its own release)." },
+      { benchmark: "vals-legalbench", weight: 0.25, why: "Graded legal reasoning across LegalBench's task types, run by vals.ai on 2026 models." },
+      { benchmark: "vals-caselaw-v2", weight: 0.2, why: "Private case-law questions over court opinions: legal reasoning not seen in training." },
+      { benchmark: "helm-lite-legalbench", weight: 0.1, why: "HELM's run of five LegalBench subsets: graded, mostly older models (links them to the scale)." },
+      { benchmark: "aa-lcr", weight: 0.15, why: "Reasoning over long document sets, as contract review needs." },
     ],
     profile: {
       inputTokens: 16000,
@@ -331,6 +336,89 @@ const CATALOGUE_DATA = [
       why:
         "A page, an email or a table plus the schema (3,000 in, estimate near [OR]'s non-programming average) and a JSON " +
         "object out (500, estimate). Instructions and schema repeat across documents: 0.3 cached (estimate).",
+    },
+  },
+  {
+    id: "translation",
+    name: "Translation",
+    description: "Translating text between languages, keeping meaning and register.",
+    rationale:
+      "HELM Lite's WMT 2014 run is the one graded translation benchmark recorded here (BLEU-4 against reference translations, " +
+      "five language pairs). BLEU rewards surface overlap, so human preference on conversations held in other languages " +
+      "(LMArena's French, German, Spanish and Chinese categories) adds how well a model actually writes in the target language.",
+    weights: [
+      { benchmark: "helm-lite-wmt14", weight: 0.5, why: "Graded machine translation (BLEU-4) on WMT 2014's fixed test set." },
+      { benchmark: "lmarena-text-style-control-french", weight: 0.125, why: "Human preference on conversations in French." },
+      { benchmark: "lmarena-text-style-control-german", weight: 0.125, why: "Human preference on conversations in German." },
+      { benchmark: "lmarena-text-style-control-spanish", weight: 0.125, why: "Human preference on conversations in Spanish." },
+      { benchmark: "lmarena-text-style-control-chinese", weight: 0.125, why: "Human preference on conversations in Chinese." },
+    ],
+    profile: {
+      inputTokens: 1500,
+      outputTokens: 1500,
+      cachedShare: 0.1,
+      why: "A page of text in and its translation out, about as long (1,500 each, estimate); only the instructions repeat (0.1, estimate).",
+    },
+  },
+  {
+    id: "summarisation",
+    name: "Summarisation",
+    description: "Condensing articles, reports or threads into a short faithful summary.",
+    rationale:
+      "HELM Classic's CNN/DailyMail (multi-sentence) and XSum (one-sentence) are graded summarisation runs (ROUGE-2 against " +
+      "reference summaries), on mostly older models; LMArena's writing-and-literature category adds human judgement of " +
+      "writing about given text on current models, which links the older runs to today's scale.",
+    weights: [
+      { benchmark: "helm-classic-cnn-dailymail", weight: 0.35, why: "News summarisation in several sentences, ROUGE-2 against references." },
+      { benchmark: "helm-classic-xsum", weight: 0.35, why: "Extreme (one-sentence) news summarisation, ROUGE-2 against references." },
+      { benchmark: "lmarena-text-style-control-writing-literature", weight: 0.3, why: "Human preference on writing, literature and language prompts." },
+    ],
+    profile: {
+      inputTokens: 4000,
+      outputTokens: 300,
+      cachedShare: 0.1,
+      why: "An article or a report section in (4,000 tokens, estimate near [OR]'s non-programming average) and a paragraph out (300, estimate).",
+    },
+  },
+  {
+    id: "grounded-qa",
+    name: "Grounded QA",
+    description: "Answering questions from given passages or documents (retrieval-augmented answers).",
+    rationale:
+      "HELM's passage-grounded runs measure answers read from supplied text: NarrativeQA (stories, Lite and Classic), " +
+      "NaturalQuestions open-book (a Wikipedia passage), QuAC (multi-turn over a passage) and BoolQ (yes/no over a passage). " +
+      "AA-LCR adds grounded reasoning over ~100k-token document sets for current models.",
+    weights: [
+      { benchmark: "helm-lite-narrativeqa", weight: 0.2, why: "Answers read from long stories (F1), HELM Lite." },
+      { benchmark: "helm-classic-naturalquestions-open-book", weight: 0.2, why: "Questions answered from a given Wikipedia passage (F1)." },
+      { benchmark: "helm-classic-quac", weight: 0.1, why: "Multi-turn questions over one passage (F1)." },
+      { benchmark: "helm-classic-boolq", weight: 0.1, why: "Yes/no questions over a passage (exact match)." },
+      { benchmark: "aa-lcr", weight: 0.4, why: "Reasoning over ~100k-token document sets: grounded QA at today's scale." },
+    ],
+    profile: {
+      inputTokens: 8000,
+      outputTokens: 300,
+      cachedShare: 0.3,
+      why: "Retrieved passages plus the question (8,000 tokens, estimate) and a short sourced answer (300, estimate); system prompt and common passages repeat (0.3, estimate).",
+    },
+  },
+  {
+    id: "classification",
+    name: "Classification",
+    description: "Labelling text: sentiment, toxicity, topic, routing, with a fixed label set.",
+    rationale:
+      "HELM Classic's classification runs are graded against gold labels: IMDB (sentiment), CivilComments (toxicity) and RAFT " +
+      "(eleven real-world few-shot tasks such as ticket routing and bank complaint topics, the closest to production labelling).",
+    weights: [
+      { benchmark: "helm-classic-raft", weight: 0.4, why: "Real-world few-shot classification tasks (exact match)." },
+      { benchmark: "helm-classic-civilcomments", weight: 0.3, why: "Toxicity classification (exact match)." },
+      { benchmark: "helm-classic-imdb", weight: 0.3, why: "Sentiment classification (exact match)." },
+    ],
+    profile: {
+      inputTokens: 800,
+      outputTokens: 20,
+      cachedShare: 0.5,
+      why: "A message plus label definitions and a few examples (800 in, estimate) and one label out (20, estimate); the instructions and examples are a cached prefix (0.5, estimate).",
     },
   },
 ] as const satisfies readonly z.input<typeof taskClassSchema>[];
