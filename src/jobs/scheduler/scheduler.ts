@@ -21,7 +21,7 @@ import { abandonOwnRuns, failAbandonedRuns, recordPendingOutcomes, RunAlreadyAct
 import { runBackfill } from "../backfill.ts";
 import { observationTime } from "../backfill-plan.ts";
 import { liveLoader } from "../load-documents.ts";
-import { planReplay, replayPathsLoader, type ReplayPlan } from "../replay-map.ts";
+import { planReplay, replayLayout, replayPathsLoader, type ReplayPlan } from "../replay-map.ts";
 import { runSource, type DocumentLoader, type RunSummary, type SecretEnv } from "../run-source.ts";
 import type { DataChangeBus } from "./data-change-bus.ts";
 import { createLimiter, type Limiter } from "./limiter.ts";
@@ -160,16 +160,17 @@ export class Scheduler {
 
   private async firstStart(): Promise<Map<string, TickOutcome>> {
     const ran = await sourcesWithRuns(this.db);
-    const due = this.enabled.filter(({ source }) => !ran.has(source.id));
+    const due = this.enabled.filter(({ source }) => !ran.has(source.id) || this.resumesBackfill(source));
     const outcomes = new Map<string, TickOutcome>();
     if (due.length === 0) return outcomes;
-    this.logger.info({ sources: due.map(({ source }) => source.id) }, `first start: running ${due.length} sources that never ran`);
+    this.logger.info({ sources: due.map(({ source }) => source.id) }, `first start: ${due.length} sources that never ran or resume their replay backfill`);
     const startup = createLimiter(this.options.startupConcurrency ?? DEFAULT_STARTUP_CONCURRENCY);
     await Promise.all(
       due.map((schedule) =>
         startup.run(async () => {
           const id = schedule.source.id;
-          outcomes.set(id, await this.exclusive(schedule, () => hasAnyRun(this.db, id), () => this.firstRuns(schedule)));
+          const alreadyDone = this.resumesBackfill(schedule.source) ? async () => false : () => hasAnyRun(this.db, id);
+          outcomes.set(id, await this.exclusive(schedule, alreadyDone, () => this.firstRuns(schedule)));
         }),
       ),
     );
@@ -177,6 +178,16 @@ export class Scheduler {
       [...outcomes].filter(([, outcome]) => outcome.status === "ran" && outcome.runs.at(-1)?.status === status).map(([id]) => id);
     this.logger.info({ succeeded: byStatus("succeeded"), failed: byStatus("failed"), disabled: byStatus("disabled") }, "first start finished");
     return outcomes;
+  }
+
+  /**
+   * Replay mode: a source whose recorded history is a dated folder runs its backfill at
+   * every start, which skips the payloads already ingested: a first-start backfill cut by a
+   * shutdown or a crash resumes where it stopped. (A payload that failed for its content is
+   * tried again, and fails again, writing nothing.)
+   */
+  private resumesBackfill(source: SourceSchedule["source"]): boolean {
+    return this.options.replayDir !== undefined && replayLayout(source).kind === "dated-folder";
   }
 
   /**
