@@ -18,6 +18,9 @@ import { DEFAULT_REQUEST_TIMEOUT_MS, withTimeLimit } from "./request-time-limit.
 import { batchLimitProblem, MAX_BATCH_CALLS } from "./trpc-batch-limit.ts";
 import { serveDashboardAsset, serveDashboardPage } from "../dashboard/handler.ts";
 import { serveReprice } from "./stream/reprice.ts";
+import { createChangeStream, type ChangeStreamOptions } from "./stream/changes-stream.ts";
+import { ADMIN_WEBHOOKS_PATH, createWebhookAdmin } from "./webhooks/admin.ts";
+import { serveChangesAtom } from "./feeds/changes-atom.ts";
 
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void> | void;
 
@@ -34,7 +37,13 @@ export interface RequestLimits {
   requestTimeoutMs?: number;
 }
 
-export function createRequestListener(context: ApiContext, metrics?: ServiceMetrics, limits: RequestLimits = {}) {
+export interface ServerFeatures {
+  /** PRICEWAR_ADMIN_TOKEN: the admin routes (webhooks) exist only when set. */
+  adminToken?: string | undefined;
+  changeStream?: ChangeStreamOptions;
+}
+
+export function createRequestListener(context: ApiContext, metrics?: ServiceMetrics, limits: RequestLimits & ServerFeatures = {}) {
   const database = databaseProbe(context.db);
   const trpc = createHTTPHandler({ router: appRouter, basePath: "/trpc/", createContext: () => context, maxBatchSize: MAX_BATCH_CALLS });
   const routes: Array<[prefix: string, handler: RouteHandler]> = [
@@ -46,11 +55,14 @@ export function createRequestListener(context: ApiContext, metrics?: ServiceMetr
         return trpc(request, response);
       },
     ],
-    // Before the /api/v1/ procedures: a streamed body in, NDJSON out.
+    // Before the /api/v1/ procedures: a streamed body in, NDJSON out; SSE; admin routes.
     ["/api/v1/reprice", (request, response, url) => serveReprice(context.db, request, response, url)],
+    ["/api/v1/changes/stream", createChangeStream(context, limits.changeStream).handle],
+    [ADMIN_WEBHOOKS_PATH, createWebhookAdmin(context, limits.adminToken)],
     ["/api/v1/", createRestHandler(appRouter, () => context)],
     ["/feeds/litellm.json", (_request, response) => serveLitellmFeed(context.db, response)],
     ["/feeds/prices.csv", (_request, response) => servePricesCsv(context.db, response)],
+    ["/feeds/changes.atom", (request, response, url) => serveChangesAtom(context, request, response, url)],
     [
       "/healthz",
       async (_request, response) => {
@@ -110,7 +122,7 @@ export async function startHttpServer(
   port: number,
   host = "0.0.0.0",
   metrics?: ServiceMetrics,
-  limits?: RequestLimits,
+  limits?: RequestLimits & ServerFeatures,
 ): Promise<RunningServer> {
   const server = createServer(createRequestListener(context, metrics, limits));
   await new Promise<void>((resolve, reject) => {

@@ -77,6 +77,8 @@ export const envSchema = z.object({
   HTTP_TIMEOUT_MS: withDefault(z.coerce.number().int().positive(), 30_000),
   /** Time limit of one API request; past it the caller gets a 503 (src/api/request-time-limit.ts). */
   REQUEST_TIMEOUT_MS: withDefault(z.coerce.number().int().positive(), DEFAULT_REQUEST_TIMEOUT_MS),
+  /** Bearer token of the admin routes (webhook subscriptions); unset, those routes are off (404). */
+  PRICEWAR_ADMIN_TOKEN: optional(z.string().min(16, "must be at least 16 characters")),
 });
 
 export type Env = z.infer<typeof envSchema>;

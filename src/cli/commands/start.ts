@@ -14,6 +14,7 @@ import { reresolveCatalogue } from "../../db/queries/model-merge.ts";
 import { openDataChangeBus } from "../../jobs/scheduler/data-change-bus.ts";
 import { Scheduler } from "../../jobs/scheduler/scheduler.ts";
 import { resolveSchedules } from "../../jobs/scheduler/schedules.ts";
+import { WebhookDispatcher } from "../../jobs/webhooks/dispatcher.ts";
 import type { Runtime } from "../../runtime.ts";
 import { parseCommandArgs } from "../args.ts";
 
@@ -32,11 +33,15 @@ export async function startCommand(args: string[], open: () => Promise<Runtime>)
   const bus = await openDataChangeBus(connection);
   bus.subscribe((sourceId) => logger.debug({ source: sourceId }, "data changed"));
   const context: ApiContext = { db: connection.db, connection, logger, schedules };
-  const http = await startHttpServer(context, env.PORT, env.HOST, metrics, { requestTimeoutMs: env.REQUEST_TIMEOUT_MS });
+  const http = await startHttpServer(context, env.PORT, env.HOST, metrics, { requestTimeoutMs: env.REQUEST_TIMEOUT_MS, adminToken: env.PRICEWAR_ADMIN_TOKEN });
   logger.info({ port: http.port }, `pricewar listening on http://localhost:${http.port}`);
 
   let scheduler: Scheduler | undefined;
+  // Webhook delivery writes the outbox, so it runs where the scheduler does (not on read-only replicas).
+  let webhooks: WebhookDispatcher | undefined;
   if (env.PRICEWAR_SCHEDULER === "true") {
+    webhooks = new WebhookDispatcher(connection, { logger });
+    await webhooks.start();
     const replayDir = env.PRICEWAR_REPLAY_DIR && resolve(env.PRICEWAR_REPLAY_DIR);
     scheduler = new Scheduler({ connection, schedules, logger, env, replayDir, bus, observer: metrics });
     scheduler.start().catch((error: unknown) => logger.error({ err: error }, "first start failed"));
@@ -53,6 +58,7 @@ export async function startCommand(args: string[], open: () => Promise<Runtime>)
     process.once("SIGTERM", stop);
   });
   await scheduler?.stop();
+  await webhooks?.stop();
   await bus.close();
   await http.close();
 }

@@ -1,0 +1,79 @@
+/**
+ * Change events in id order for the change stream, webhook payloads and the Atom feed:
+ * everything after an id (the SSE Last-Event-ID), filtered like a webhook subscription.
+ * Ids are the change_events primary key, assigned in insert order.
+ */
+import { and, asc, desc, eq, gt, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
+import type { Executor } from "../client.ts";
+import { changeEvents, offerings, pricePeriods } from "../schema/index.ts";
+import type { ChangeFilter } from "../../domain/changes/change-filter.ts";
+
+function filterConditions(filter: ChangeFilter): SQL[] {
+  const conditions: SQL[] = [];
+  if (filter.modelId) conditions.push(eq(offerings.modelId, filter.modelId));
+  if (filter.seller) conditions.push(eq(offerings.providerId, filter.seller));
+  if (filter.direction) conditions.push(eq(changeEvents.direction, filter.direction));
+  if (filter.kind === "cut" || filter.kind === "hike") conditions.push(and(eq(changeEvents.kind, "price"), eq(changeEvents.direction, filter.kind))!);
+  if (filter.kind === "listed" || filter.kind === "delisted") conditions.push(eq(changeEvents.kind, filter.kind));
+  if (filter.minPct !== undefined) conditions.push(and(isNotNull(changeEvents.changeRatio), sql`abs(${changeEvents.changeRatio}) * 100 >= ${String(filter.minPct)}::numeric`)!);
+  return conditions;
+}
+
+const periodJson = (alias: string) =>
+  sql.raw(`case when ${alias}.id is null then null else json_build_object('input', ${alias}.input::text, 'output', ${alias}.output::text, 'cacheRead', ${alias}.cache_read::text, 'cacheWrite', ${alias}.cache_write::text, 'currency', ${alias}.currency::text) end`);
+
+function selectChanges(db: Executor) {
+  return db
+    .select({
+      id: changeEvents.id,
+      kind: changeEvents.kind,
+      direction: changeEvents.direction,
+      effectiveAt: changeEvents.effectiveAt,
+      recordedAt: changeEvents.recordedAt,
+      model: offerings.modelId,
+      seller: offerings.providerId,
+      variant: offerings.variant,
+      region: offerings.region,
+      source: changeEvents.sourceId,
+      oldBlended: changeEvents.oldBlended,
+      newBlended: changeEvents.newBlended,
+      changeRatio: changeEvents.changeRatio,
+      old: sql<Record<string, string | null> | null>`${periodJson("old_period")}`,
+      new: sql<Record<string, string | null> | null>`${periodJson("new_period")}`,
+    })
+    .from(changeEvents)
+    .innerJoin(offerings, eq(offerings.id, changeEvents.offeringId))
+    .leftJoin(sql`${pricePeriods} old_period`, sql`old_period.id = ${changeEvents.oldPeriodId}`)
+    .leftJoin(sql`${pricePeriods} new_period`, sql`new_period.id = ${changeEvents.newPeriodId}`);
+}
+
+export type ChangeItem = Awaited<ReturnType<typeof changesAfter>>[number];
+
+/** Matching events with an id above `afterId`, oldest first. */
+export function changesAfter(db: Executor, filter: ChangeFilter, afterId: number, limit: number) {
+  return selectChanges(db)
+    .where(and(gt(changeEvents.id, afterId), ...filterConditions(filter)))
+    .orderBy(asc(changeEvents.id))
+    .limit(limit);
+}
+
+/** The newest matching events (the Atom feed), newest first. */
+export function latestChanges(db: Executor, filter: ChangeFilter, limit: number) {
+  return selectChanges(db)
+    .where(and(...filterConditions(filter)))
+    .orderBy(desc(changeEvents.id))
+    .limit(limit);
+}
+
+/** Events by id (webhook payloads), in id order. */
+export function changesByIds(db: Executor, ids: number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return selectChanges(db).where(inArray(changeEvents.id, ids)).orderBy(asc(changeEvents.id));
+}
+
+/** The highest change-event id, 0 when none: where a fresh stream starts. */
+export async function lastChangeId(db: Executor): Promise<number> {
+  const [row] = await db.select({ id: sql<number>`coalesce(max(${changeEvents.id}), 0)::float8` }).from(changeEvents);
+  return Number(row?.id ?? 0);
+}
+
