@@ -13,6 +13,7 @@ import { litellmNativeId } from "./native-id.ts";
 import { litellmProviderId, regionOf } from "./seller.ts";
 import { LITELLM_SOURCE_ID } from "./sourceId.ts";
 import { readTieredPricing } from "./tieredPricing.ts";
+import { observationVariant } from "./key-variant.ts";
 
 const entrySchema = z.looseObject({
   litellm_provider: z.string().optional(),
@@ -56,7 +57,7 @@ export function readEntry(key: string, raw: unknown): EntryOutcome {
       outcome.skipped.push({ name: `${key} [${variant}]`, reason: `${variant} price incomplete: ${input === undefined ? "no input" : "no output"} price` });
       continue;
     }
-    outcome.observations.push(toObservation({ key, nativeId, provider, region, variant, prices, input, output, hints }));
+    outcome.observations.push(toObservation({ key, nativeId, provider, region, variant: observationVariant(key, variant), prices, input, output, hints }));
   }
   return outcome;
 }

@@ -25,6 +25,13 @@ export const constraintsInput = z.object({
   excludeProviders: nameListInput().optional().describe("never these sellers"),
   variants: nameListInput().optional().describe("offering variants a caller may use (default standard)"),
   minContext: z.number().int().positive().optional().describe("minimum context window in tokens"),
+  sellers: z
+    .enum(["default", "all"])
+    .default("default")
+    .describe("default: labs, clouds and established hosts; all: routers, resellers, gateways and free allowances too (named providers always count)"),
+  regions: nameListInput().optional().describe('regions beyond global offerings, e.g. ["cn"] for China-only offerings'),
+  includeSuspect: z.boolean().default(false).describe("rank offerings whose price is suspect (see sources.disagreements)"),
+  includeWithdrawn: z.boolean().default(false).describe("rank deprecated and retired models too"),
   minCoverage: share.default(0).describe("minimum share of the class's benchmark weight with scores (default 0: few scores widen the interval instead)"),
   asOf: isoDateInput.optional().describe("use only prices and scores known at this date"),
 });

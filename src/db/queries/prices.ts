@@ -4,8 +4,13 @@
  */
 import { and, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../client.ts";
-import { changeEvents, models, offerings, pricePeriods, providers, sources } from "../schema/index.ts";
+import { changeEvents, modelPointers, models, offerings, pricePeriods, providers, sources } from "../schema/index.ts";
+import { slices } from "./catalogue.ts";
 import { consolidate, type SourcedPrice } from "../../domain/prices/consolidate.ts";
+import { misattribution } from "../../domain/prices/attribution.ts";
+import { sellerEntry } from "../../domain/sellers/catalogue.ts";
+import { suspicionOf } from "../../domain/prices/suspect.ts";
+import { lifecycleAt, type Lifecycle } from "../../domain/lifecycle/lifecycle.ts";
 
 export interface OfferingFilter {
   /** Canonical model ids (already resolved from whatever the caller wrote). */
@@ -22,6 +27,8 @@ const priceColumns = {
   provider: offerings.providerId,
   providerKind: providers.kind,
   model: offerings.modelId,
+  /** The model's maker: a seller that is the maker is first-party. */
+  creator: models.creator,
   variant: offerings.variant,
   region: offerings.region,
   /** The id the seller's API expects for this model, where a source stated it. */
@@ -58,6 +65,7 @@ function selectPeriods(db: Executor, where: SQL | undefined) {
     .from(pricePeriods)
     .innerJoin(offerings, eq(offerings.id, pricePeriods.offeringId))
     .innerJoin(providers, eq(providers.id, offerings.providerId))
+    .innerJoin(models, eq(models.id, offerings.modelId))
     .innerJoin(sources, eq(sources.id, pricePeriods.sourceId))
     .where(where)
     .orderBy(offerings.modelId, offerings.providerId, offerings.variant, offerings.region, pricePeriods.sourceId, pricePeriods.validFrom);
@@ -72,14 +80,43 @@ export function sourcedPricesAt(db: Executor, filter: OfferingFilter, at?: Date)
 }
 
 /**
- * One price per offering: the highest-authority source among the fresh ones (see
- * domain/prices/consolidate.ts), with the other sources' figures alongside.
+ * One price per offering: the freshest price by the source with the most authority over
+ * that seller (see domain/prices/consolidate.ts), with its observation date, the sources
+ * that agree, a confidence, whether it is suspect (domain/prices/suspect.ts) and the
+ * model's lifecycle at the date; the other sources' figures alongside.
  */
 export async function consolidatedPricesAt(db: Executor, filter: OfferingFilter, at?: Date) {
   const rows = await sourcedPricesAt(db, filter, at);
   // As of a past date, a source's freshness is what was known then: sightings after it do not count.
-  const known = at ? rows.map((row) => (row.lastSeenAt > at ? { ...row, lastSeenAt: at } : row)) : rows;
-  return consolidate(known as Array<PriceRow & SourcedPrice>);
+  const dated = at ? rows.map((row) => (row.lastSeenAt > at ? { ...row, lastSeenAt: at } : row)) : rows;
+  // Rows filed under a seller that does not sell the model at that price (domain/prices/attribution.ts).
+  const known = dated.filter((row) => misattribution(row, row.creator) === null);
+  const consolidated = consolidate(known as Array<PriceRow & SourcedPrice>);
+  const lifecycles = await modelLifecycles(db, [...new Set(consolidated.map((price) => price.model))], at ?? new Date());
+  return consolidated.map((price) => {
+    const suspicion = suspicionOf(price, price.alternatives);
+    return { ...price, sellerKind: sellerEntry(price.provider)?.kind ?? "unknown", suspect: suspicion.reasons.length > 0, suspectReasons: suspicion.reasons, consensus: suspicion.consensus, lifecycle: lifecycles.get(price.model)! };
+  });
+}
+
+export type ConsolidatedPrice = Awaited<ReturnType<typeof consolidatedPricesAt>>[number];
+
+export interface ModelLifecycle extends Lifecycle {
+  /** For a floating name (deepseek-chat), the dated snapshot it served at the date, from model_pointers. */
+  pointsTo: { model: string; since: string; origin: string } | null;
+}
+
+/** Each model's lifecycle at `at` (lifecycle.yaml or its name) and, for floating names, the snapshot it pointed to. */
+export async function modelLifecycles(db: Executor, modelIds: readonly string[], at: Date): Promise<Map<string, ModelLifecycle>> {
+  const pointers = new Map<string, ModelLifecycle["pointsTo"]>();
+  for (const slice of slices([...modelIds])) {
+    const rows = await db
+      .select({ floating: modelPointers.floatingModelId, snapshot: modelPointers.snapshotModelId, validFrom: modelPointers.validFrom, origin: modelPointers.origin })
+      .from(modelPointers)
+      .where(and(inArray(modelPointers.floatingModelId, slice), lte(modelPointers.validFrom, at), or(isNull(modelPointers.validTo), sql`${modelPointers.validTo} > ${at.toISOString()}::timestamptz`)));
+    for (const row of rows) pointers.set(row.floating, { model: row.snapshot, since: row.validFrom.toISOString(), origin: row.origin });
+  }
+  return new Map(modelIds.map((id) => [id, { ...lifecycleAt(id, at), pointsTo: pointers.get(id) ?? null }]));
 }
 
 export function offeringHistory(db: Executor, filter: OfferingFilter) {

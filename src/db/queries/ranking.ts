@@ -40,6 +40,8 @@ export interface TaskCandidate extends Candidate {
   missing: string[];
   offering: PricedModel["offering"];
   offerings: number;
+  /** preview / ga / deprecated / retired at the date, with its origin; previews are ranked but flagged. */
+  lifecycle: PricedModel["lifecycle"];
   /** Measured cost of benchmark runs (Aider, LiveBench, ...): reasoning models spend more output than a profile assumes. */
   measuredCosts: MeasuredCost[];
 }
@@ -95,6 +97,7 @@ export async function taskCandidates(db: Executor, task: TaskClass, constraints:
       blendedPerMillion: price.blendedPerMillion,
       offering: price.offering,
       offerings: price.offerings,
+      lifecycle: price.lifecycle,
       measuredCosts: [],
     });
   }
