@@ -79,6 +79,7 @@ export interface SchedulerOptions {
 
 const DEFAULT_CONCURRENCY = 4;
 const DEFAULT_STARTUP_CONCURRENCY = 2;
+const ABANDONED_RUN_SWEEP_MS = 15_000;
 /** How late a tick may still run when the event loop was busy (a large parse on PGlite), rather than be missed. */
 const MISSED_TICK_TOLERANCE_MS = 60_000;
 
@@ -93,6 +94,7 @@ export class Scheduler {
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly aborters = new Set<AbortController>();
   private stopping = false;
+  private sweeper: NodeJS.Timeout | undefined;
   /** Aborted by stop(): tells a first-start backfill to stop between payloads. */
   private readonly stopSignal = new AbortController();
 
@@ -114,6 +116,9 @@ export class Scheduler {
   /** Starts the cron tasks and, in the background, the first runs; resolves with the first runs' outcomes. */
   start(): Promise<Map<string, TickOutcome>> {
     for (const schedule of this.enabled) this.tasks.push(this.cronTask(schedule));
+    void this.sweepAbandonedRuns();
+    this.sweeper = setInterval(() => void this.sweepAbandonedRuns(), ABANDONED_RUN_SWEEP_MS);
+    this.sweeper.unref();
     this.logger.info(
       { sources: this.enabled.map(({ source }) => `${source.id} ${source.schedule.cron} (${source.schedule.tz})`), replayDir: this.options.replayDir },
       `scheduler started: ${this.tasks.length} sources`,
@@ -200,6 +205,7 @@ export class Scheduler {
   async stop(graceMs = 10_000): Promise<void> {
     this.stopping = true;
     this.stopSignal.abort(new SchedulerStoppedError());
+    clearInterval(this.sweeper);
     await Promise.all(this.tasks.map((task) => task.destroy()));
     for (const controller of this.aborters) controller.abort(new SchedulerStoppedError());
     if (!(await settlesWithin(this.inFlight, graceMs))) {
@@ -211,6 +217,20 @@ export class Scheduler {
       if (left > 0) this.logger.warn({ runs: left }, "runs left behind by the shutdown recorded failed");
     } catch (error) {
       this.logger.warn({ err: error }, "could not record the runs left behind: their leases lapse and other instances fail them");
+    }
+  }
+
+  /**
+   * Fails every source's runs whose lease lapsed, not only at the source's next tick (a
+   * daily source would show a dead run as "running" for a day): a dead process's run is
+   * recognised within RUN_LEASE_MS + ABANDONED_RUN_SWEEP_MS, under a minute.
+   */
+  private async sweepAbandonedRuns(): Promise<void> {
+    try {
+      const failed = await failAbandonedRuns(this.db);
+      if (failed > 0) this.logger.warn({ runs: failed }, "runs of dead processes recorded failed (their heartbeats stopped)");
+    } catch (error) {
+      this.logger.debug({ err: error }, "abandoned-run sweep failed; the next one tries again");
     }
   }
 
