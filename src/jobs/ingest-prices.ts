@@ -67,8 +67,9 @@ export async function ingestPrices(
   const { sourceId, at, resolved } = prepared;
   await persistResolvedNames(tx, sourceId, resolved.names, at);
 
-  // A run older than the source's newest one is history: no jump or shrink check against
-  // today's prices (old prices differ from them by design), and it never delists.
+  // A run older than the source's newest one is history: its jumps are measured against
+  // the source's prices in force then (today's differ by design, as may other sources'),
+  // and it never delists, so no shrink applies.
   const historyUntil = await nextObservationAfter(tx, sourceId, at);
   const history = historyUntil !== null;
   const modelIds = resolved.matched.map((observation) => observation.modelId);
@@ -77,7 +78,7 @@ export async function ingestPrices(
     thresholds: prepared.thresholds,
     delists: prepared.fullSnapshot && !history,
     observations: resolved.matched.map(gateEntry),
-    current: history ? [] : await currentPricesOf(tx, sourceId),
+    current: await currentPricesOf(tx, sourceId, history ? at : undefined),
     others: history ? [] : await otherSourcesPrices(tx, sourceId, modelIds),
     releases: releases.prices,
     shrinkReleases: shrinkReleasesFor(releases.shrinks, sourceId, at),

@@ -203,6 +203,12 @@ describe("dates", () => {
     expect(summary.error).toMatch(/^refused: the observation time 2030-01-01T00:00:00\.000Z is more than a day ahead of now .*nothing written$/);
   });
 
+  it("fails a unit error in a payload older than the source's newest one, measured against the prices in force then", async () => {
+    const between = new Date(T0.getTime() + 30 * 60_000);
+    const summary = await unchangedBy("litellm all x1000, as history", litellmSource, scaleLitellm(LITELLM, 1000), between);
+    expect(summary).toMatchObject({ status: "failed", error: expect.stringMatching(/^unit error/) });
+  });
+
   it("ingests an older payload as history: bounded, never current, never delisting", async () => {
     const older = snapshotDocument("prices/litellm", "model_prices_2026-03-29_mirror-b93e3f31e1.json");
     const openBefore = (await historyFingerprint(database().db)).open;

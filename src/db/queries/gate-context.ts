@@ -1,22 +1,29 @@
 /**
- * What the integrity gate compares a price run against: the source's current prices,
- * other sources' current prices for the same offerings, and where the run falls in the
- * source's timeline (a run older than the newest one is history).
+ * What the integrity gate compares a price run against: the source's prices (current, or
+ * in force at a history run's time), other sources' current prices for the same
+ * offerings, and where the run falls in the source's timeline (a run older than the
+ * newest one is history).
  */
-import { and, eq, gt, inArray, isNull, min, ne } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, lte, min, ne, or } from "drizzle-orm";
 import type { Executor } from "../client.ts";
 import { offerings, pricePeriods, scrapeRuns } from "../schema/index.ts";
 import type { CurrentPrice, OtherPrice } from "../../domain/integrity/price-gate.ts";
 import { offeringKeyString, slices } from "./catalogue.ts";
 import { priceValueOfRow } from "./price-history.ts";
 
-/** Every open price period of the source, as the gate's current prices. */
-export async function currentPricesOf(db: Executor, sourceId: string): Promise<CurrentPrice[]> {
+/**
+ * The source's prices the gate compares a run against: its open periods, or for a run
+ * older than the source's newest one (history) the periods in force at that time.
+ */
+export async function currentPricesOf(db: Executor, sourceId: string, historyAt?: Date): Promise<CurrentPrice[]> {
+  const inForce = historyAt
+    ? and(lte(pricePeriods.validFrom, historyAt), or(isNull(pricePeriods.validTo), gt(pricePeriods.validTo, historyAt)))
+    : isNull(pricePeriods.validTo);
   const rows = await db
     .select({ period: pricePeriods, offering: offerings })
     .from(pricePeriods)
     .innerJoin(offerings, eq(offerings.id, pricePeriods.offeringId))
-    .where(and(eq(pricePeriods.sourceId, sourceId), isNull(pricePeriods.validTo)));
+    .where(and(eq(pricePeriods.sourceId, sourceId), inForce));
   return rows.map(({ period, offering }) => ({
     key: offeringKeyString(offering),
     offeringId: offering.id,

@@ -68,8 +68,9 @@ export async function settleQuarantine(
   };
   for (const row of held) {
     const written = writtenByKey.get(row.key);
-    // A run does not settle what it held itself (another raw name of the offering may carry the old price).
-    if (!written || (row.scrapeRunId !== null && row.scrapeRunId === input.runId)) continue;
+    // A run does not settle what it held itself (another raw name of the offering may carry
+    // the old price), nor what was held after its own time (a history run is older news).
+    if (!written || (row.scrapeRunId !== null && row.scrapeRunId === input.runId) || row.observedAt > input.at) continue;
     if (row.sourceId === input.sourceId) {
       const settlement = settledByKey.get(row.key);
       if (settlement) add(settlement.status, settlement.by, row.id);
