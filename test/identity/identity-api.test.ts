@@ -133,6 +133,13 @@ describe("models.resolve", () => {
     expect(model.pointers.map((pointer) => pointer.snapshot)).toContain("openai/gpt-4o-20240513");
   });
 
+  it("names the model OpenRouter's moving ~ id routed to on the payload's date", async () => {
+    const answer = await caller().models.resolve({ name: "~anthropic/claude-opus-latest", source: "openrouter", at: "2026-08-09" });
+    expect(answer).toMatchObject({ model: { id: "anthropic/claude-opus-latest", floating: true }, floating: true, pinnedTo: "anthropic/claude-opus-5" });
+    const before = await caller().models.resolve({ name: "anthropic/claude-opus-latest", at: "2026-08-01" });
+    expect(before).toMatchObject({ floating: true, pinnedTo: null });
+  });
+
   it("answers null with the reason for a name nothing matches", async () => {
     const answer = await caller().models.resolve({ name: "no-such-model-anywhere" });
     expect(answer.model).toBeNull();

@@ -25,6 +25,7 @@ import { mergeSeries, type MergePeriod, type PeriodMergePlan } from "../../domai
 import { modelTargets, reresolveModelId, reresolveName, targetOf, type Reresolved, type SourceNaming } from "../../domain/identity/reresolve-plan.ts";
 import { offeringKeyString, slices, type OfferingKey } from "./catalogue.ts";
 import { derivePointersFromEqualPrices, syncReviewedPointers } from "./model-pointers.ts";
+import { recordOpenRouterPointers } from "./source-pointers.ts";
 
 const RERESOLVE_LOCK_KEY = 7_150_311;
 
@@ -48,7 +49,7 @@ export interface ReresolveSummary {
   scorePeriodsLeft: number;
   /** Old models whose names now point at several models: their data stays. */
   ambiguous: string[];
-  /** Pointers of floating models written: reviewed (series.yaml) and read from equal prices. */
+  /** Pointers of floating models written: reviewed (series.yaml), OpenRouter's `~` ids, and read from equal prices. */
   pointers: number;
   /** Which old ids each surviving model took in, largest first. */
   merges: Array<{ into: string; from: string[] }>;
@@ -154,7 +155,7 @@ async function reresolveInTransaction(db: Executor, now: Date): Promise<Reresolv
   await repointPointers(db, mergedAway);
   await fillFacts(db, mergedAway, byId);
   const deleted = await deleteOrphans(db, [...new Set([...modelRows.map((row) => row.id), ...wanted.keys()])]);
-  summary.pointers = (await syncReviewedPointers(db)) + (await derivePointersFromEqualPrices(db));
+  summary.pointers = (await syncReviewedPointers(db)) + (await recordOpenRouterPointers(db)) + (await derivePointersFromEqualPrices(db));
   summary.modelsDeleted = deleted.length;
   const mergesByTarget = new Map<string, string[]>();
   for (const id of deleted) {
