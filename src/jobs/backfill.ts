@@ -81,7 +81,7 @@ export async function runBackfill(db: Db, source: SourceDefinition, dir: string,
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const counts =
       summary.status === "succeeded"
-        ? `parsed ${summary.parsed}, changed ${summary.changed}, unmatched ${summary.unmatched}, rejected ${summary.rejected}, skipped ${summary.skipped}`
+        ? `parsed ${summary.parsed}, changed ${summary.changed}, unmatched ${summary.unmatched}, rejected ${summary.rejected}, quarantined ${summary.quarantined}, skipped ${summary.skipped}`
         : `${summary.status}: ${summary.error}`;
     progress(`[${index + 1}/${ordered.length}] ${source.id} ${entry.name} @ ${entry.date}: ${counts} (${seconds}s)`);
     // The database failed this run, not its payload: later payloads wait for it, since history is built in date order.
