@@ -58,9 +58,9 @@ for (const { every: everySeconds, seconds } of plans) {
   process.stdout.write(
     [
       `two instances, ${everySeconds}-second schedule, ${seconds} s, sources ${CONTENDED_SOURCES.join(", ")}: ${ok ? "ok" : "GOAL MISSED"}`,
-      `  runs ${figures.runs} (first start ${(figures.firstStartMs / 1000).toFixed(1)} s), ticks run ${figures.ticksRun}`,
+      `  runs ${figures.runs} (first start ${(figures.firstStartMs / 1000).toFixed(1)} s, then ${seconds} s of ticks), ticks run ${figures.ticksRun}`,
       `  deadlocks ${figures.serverDeadlocks} (server count), run errors mentioning a deadlock ${figures.runErrorsMentioningDeadlock}`,
-      `  failed runs ${figures.failedRuns.length}${figures.failedRuns.map((run) => `\n    ${run.source}: ${run.error}`).join("")}`,
+      `  failed runs ${figures.failedRuns.length}${figures.failedRuns.map((run) => `\n    ${run.source}: ${run.error?.slice(0, 300)}`).join("")} (and ${figures.cutByStop} cut short by the final stop)`,
       `  ticks run twice ${figures.ticksRunTwice.length}, ticks missed while idle ${figures.ticksMissed.length}`,
       `  skipped ticks: ${Object.entries(figures.skips).map(([reason, count]) => `${reason} ${count}`).join(", ")}`,
       "",
