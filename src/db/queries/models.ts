@@ -3,17 +3,13 @@ import { and, asc, count, eq, ilike, inArray, isNotNull, or, sql, type SQL } fro
 import type { Executor } from "../client.ts";
 import { aliases, models, offerings } from "../schema/index.ts";
 import { SOURCES } from "../../../scrapers/registry.ts";
-import type { NormaliseOptions } from "../../domain/resolve/normalise.ts";
 import { loadOverrides } from "../../domain/resolve/overrides.ts";
-import { resolveModelName, type Resolution } from "../../domain/resolve/resolve.ts";
+import { resolveModelName, type Resolution, type ResolveOptions } from "../../domain/resolve/resolve.ts";
 import { isFloatingName, loadSeries, pinnedAt, seriesOf } from "../../domain/resolve/series.ts";
 import { combineSettings, splitSetting } from "../../domain/resolve/settings.ts";
 import { pointerAt } from "./model-pointers.ts";
 
 export type ModelRow = typeof models.$inferSelect;
-
-/** What the resolver may add to an answer (identity v2): the setting, and whether the name floats. */
-type ResolverAnswer = Resolution & { setting?: string | null; floating?: boolean; pinnedTo?: string | null };
 
 export type ModelResolution =
   | {
@@ -50,7 +46,7 @@ export async function getModel(db: Executor, id: string): Promise<ModelRow | nul
  */
 export async function resolveModelReference(db: Executor, name: string, options: ResolveReferenceOptions = {}): Promise<ModelResolution> {
   const at = options.at ?? new Date();
-  const answer = async (model: ModelRow, method: Extract<ModelResolution, { model: ModelRow }>["method"], reason: string, setting: string | null, resolution?: ResolverAnswer) => {
+  const answer = async (model: ModelRow, method: Extract<ModelResolution, { model: ModelRow }>["method"], reason: string, setting: string | null, resolution?: Resolution) => {
     const series = loadSeries();
     const floating = model.floating || (resolution?.floating ?? false) || isFloatingName(series, model.id);
     // A pointer in the catalogue (reviewed or from a source's metadata), else the reviewed table's.
@@ -63,17 +59,17 @@ export async function resolveModelReference(db: Executor, name: string, options:
   const names = base === name ? [name] : [name, base];
   const source = options.source;
   const overrides = loadOverrides();
-  const resolverOptions: NormaliseOptions & { at: Date } = {
+  const resolverOptions: ResolveOptions = {
     orgIsAuthor: SOURCES.find((definition) => definition.id === source)?.namesHaveAuthors ?? false,
     at,
   };
-  const resolve = (raw: string): ResolverAnswer => resolveModelName(source ?? "", raw, overrides, resolverOptions);
-  const fromResolver = async (resolution: ResolverAnswer): Promise<ModelResolution | null> => {
+  const resolve = (raw: string): Resolution => resolveModelName(source ?? "", raw, overrides, resolverOptions);
+  const fromResolver = async (resolution: Resolution): Promise<ModelResolution | null> => {
     if (!resolution.modelId) return resolution.method === "unmatched" && resolution.note.startsWith("override") ? { model: null, method: "unmatched", reason: resolution.note } : null;
     const model = await getModel(db, resolution.modelId);
     if (!model) return null;
     const method = resolution.method === "unmatched" ? "normalised" : resolution.method;
-    return answer(model, method, resolution.note, combineSettings(written, resolution.setting ?? null), resolution);
+    return answer(model, method, resolution.note, combineSettings(written, resolution.setting), resolution);
   };
 
   if (source) {

@@ -8,13 +8,9 @@
  * M now disagree, nothing of S moves (reported as ambiguous). A model no stored name
  * points at is re-read from its own id.
  */
-import type { NormaliseOptions } from "../resolve/normalise.ts";
 import type { Override } from "../resolve/overrides.ts";
-import { resolveModelName, type Resolution } from "../resolve/resolve.ts";
+import { resolveModelName, type Resolution, type ResolveOptions } from "../resolve/resolve.ts";
 import { combineSettings, splitSetting } from "../resolve/settings.ts";
-
-/** What the resolver may add (identity v2): the setting a name carries. */
-type ResolverAnswer = Resolution & { setting?: string | null };
 
 export interface SourceNaming {
   kind: "price" | "benchmark";
@@ -38,13 +34,13 @@ export function reresolveName(
   context: { at: Date; fallbackCreator?: string | undefined },
 ): Reresolved {
   const split = naming.kind === "benchmark" ? splitSetting(raw) : { base: raw, setting: null };
-  const options: NormaliseOptions & { at: Date } = { orgIsAuthor: naming.namesHaveAuthors, fallbackCreator: context.fallbackCreator, at: context.at };
-  const resolution: ResolverAnswer = resolveModelName(source, split.base, overrides, options);
+  const options: ResolveOptions = { orgIsAuthor: naming.namesHaveAuthors, fallbackCreator: context.fallbackCreator, at: context.at };
+  const resolution: Resolution = resolveModelName(source, split.base, overrides, options);
   return {
     modelId: resolution.modelId,
     method: resolution.method,
     note: resolution.note,
-    setting: combineSettings(split.setting, resolution.setting ?? null),
+    setting: combineSettings(split.setting, resolution.setting),
     creator: resolution.creator,
     name: resolution.name,
   };
@@ -53,13 +49,13 @@ export function reresolveName(
 /** A model id read as a name: "<creator>/<name>" with its creator as the author. */
 export function reresolveModelId(id: string, overrides: readonly Override[], at: Date): Reresolved {
   const split = splitSetting(id);
-  const options: NormaliseOptions & { at: Date } = { orgIsAuthor: true, at };
-  const resolution: ResolverAnswer = resolveModelName("", split.base, overrides, options);
+  const options: ResolveOptions = { orgIsAuthor: true, at };
+  const resolution: Resolution = resolveModelName("", split.base, overrides, options);
   return {
     modelId: resolution.modelId,
     method: resolution.method,
     note: resolution.note,
-    setting: combineSettings(split.setting, resolution.setting ?? null),
+    setting: combineSettings(split.setting, resolution.setting),
     creator: resolution.creator,
     name: resolution.name,
   };
