@@ -80,6 +80,8 @@ describe("OpenRouter day over day (2026-03-03 -> 2026-03-04)", () => {
     for (const { input, output } of current) {
       for (const value of [input, output]) if (value !== null) expect(value).not.toMatch(/(0000000\d|9999999)\d*$/);
     }
-    expect(current.length).toBe(340);
+    // 340 priced names, 3 of which name a model already listed at the same price: gpt-4o-mini is
+    // its only snapshot gpt-4o-mini-2024-07-18, and o3-mini-high / o4-mini-high are a setting of o3-mini / o4-mini.
+    expect(current.length).toBe(337);
   });
 });
