@@ -18,6 +18,7 @@ const TRANSIENT: Readonly<Record<string, string>> = {
   "08001": "database unreachable",
   "08003": "database connection does not exist",
   "08006": "database connection failure",
+  "25P03": "database transaction idle too long",
   "25P04": "database transaction timed out",
   CONNECTION_CLOSED: "database connection closed",
   CONNECTION_ENDED: "database connection ended",

@@ -116,6 +116,11 @@ async function attemptTransaction<T>(db: Db, fn: (tx: Executor) => Promise<T>): 
     await session.sql`begin`;
     let result: T;
     try {
+      // A writer that hangs (a frozen process, a half-open connection) must not hold the
+      // lock forever: its transaction is ended after a minute idle, and a writer waiting
+      // behind it gives up after 30 s (55P03, retried like any transient failure).
+      await session.sql`set local lock_timeout = '30s'`;
+      await session.sql`set local idle_in_transaction_session_timeout = '60s'`;
       await takeCatalogueLock(session.db);
       result = await fn(session.db);
     } catch (error) {
