@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { SOURCES } from "../../../scrapers/registry.ts";
 import { sourceStatuses, unmatchedNames } from "../../db/queries/sources.ts";
-import { sourcedPricesAt } from "../../db/queries/prices.ts";
+import { sourcedPricesAt, suspectOfferings } from "../../db/queries/prices.ts";
 import { listQuarantine } from "../../db/queries/quarantine.ts";
 import { quarantineStatus } from "../../db/schema/index.ts";
 import { findDisagreements } from "../../domain/prices/disagreements.ts";
@@ -32,6 +32,18 @@ export const sourcesRouter = router({
       const modelIds = input.model ? [await requireModelId(ctx.db, input.model)] : undefined;
       const rows = await sourcedPricesAt(ctx.db, { modelIds, provider: input.provider });
       return findDisagreements(rows, input.minDifference).slice(0, input.limit);
+    }),
+
+  /**
+   * Offerings whose current price is suspect (cache read above input, output below a
+   * twentieth of input, far from the consensus of two other sources), with the consensus.
+   * Ranking leaves them out unless their seller is named.
+   */
+  suspect: publicProcedure
+    .input(z.object({ model: modelInput.optional(), provider: z.string().min(1).optional(), limit: limitInput(5000, 500) }).default({ limit: 500 }))
+    .query(async ({ ctx, input }) => {
+      const modelIds = input.model ? [await requireModelId(ctx.db, input.model)] : undefined;
+      return (await suspectOfferings(ctx.db, { modelIds, provider: input.provider })).slice(0, input.limit);
     }),
 
   /** Names no model matched: the newest, and their count per source and reason. */

@@ -10,6 +10,7 @@ import { consolidate, type SourcedPrice } from "../../domain/prices/consolidate.
 import { misattribution } from "../../domain/prices/attribution.ts";
 import { sellerEntry } from "../../domain/sellers/catalogue.ts";
 import { suspicionOf } from "../../domain/prices/suspect.ts";
+import { loadSeries, seriesOf } from "../../domain/resolve/series.ts";
 import { lifecycleAt, type Lifecycle } from "../../domain/lifecycle/lifecycle.ts";
 
 export interface OfferingFilter {
@@ -116,7 +117,19 @@ export async function modelLifecycles(db: Executor, modelIds: readonly string[],
       .where(and(inArray(modelPointers.floatingModelId, slice), lte(modelPointers.validFrom, at), or(isNull(modelPointers.validTo), sql`${modelPointers.validTo} > ${at.toISOString()}::timestamptz`)));
     for (const row of rows) pointers.set(row.floating, { model: row.snapshot, since: row.validFrom.toISOString(), origin: row.origin });
   }
-  return new Map(modelIds.map((id) => [id, { ...lifecycleAt(id, at), pointsTo: pointers.get(id) ?? null }]));
+  return new Map(modelIds.map((id) => [id, { ...lifecycleAt(id, at), pointsTo: pointers.get(id) ?? reviewedPointerAt(id, at) }]));
+}
+
+/**
+ * Where model_pointers has no row (the reviewed pointers are written when models are
+ * re-resolved, and only for snapshots already in the catalogue), the reviewed series
+ * table itself says what a floating name served.
+ */
+function reviewedPointerAt(modelId: string, at: Date): ModelLifecycle["pointsTo"] {
+  const day = at.toISOString().slice(0, 10);
+  const current = seriesOf(loadSeries(), modelId)?.pointers.filter((pointer) => pointer.from <= day).at(-1);
+  if (!current?.to) return null;
+  return { model: current.to, since: new Date(`${current.from}T00:00:00Z`).toISOString(), origin: "series.yaml" };
 }
 
 export function offeringHistory(db: Executor, filter: OfferingFilter) {
@@ -181,4 +194,26 @@ export interface PricePair {
 
 export function modelExists(db: Executor, id: string) {
   return db.select({ id: models.id }).from(models).where(eq(models.id, id)).then((rows) => rows.length > 0);
+}
+
+/** Current offerings whose consolidated price is suspect (domain/prices/suspect.ts), with the reasons and the other sources' consensus. */
+export async function suspectOfferings(db: Executor, filter: OfferingFilter) {
+  const prices = await consolidatedPricesAt(db, filter);
+  return prices
+    .filter((price) => price.suspect)
+    .map((price) => ({
+      offeringId: price.offeringId,
+      provider: price.provider,
+      model: price.model,
+      variant: price.variant,
+      region: price.region,
+      currency: price.currency,
+      source: price.source,
+      observedAt: price.observedAt,
+      input: price.input,
+      output: price.output,
+      cacheRead: price.cacheRead,
+      reasons: price.suspectReasons,
+      consensus: price.consensus,
+    }));
 }

@@ -21,7 +21,8 @@ const dateInput = z.union([z.date(), z.string()]).transform((value, context) => 
 });
 
 const eventSchema = z.strictObject({ stage: z.enum(LIFECYCLE_STAGES), from: dateInput, origin: z.string().min(1), note: z.string().min(1) });
-const entrySchema = z.strictObject({ model: z.string().regex(/^[a-z0-9-]+\/\S+$/, "a canonical <creator>/<name> id"), events: z.array(eventSchema).min(1) });
+const modelId = z.string().regex(/^[a-z0-9-]+\/\S+$/, "a canonical <creator>/<name> id");
+const entrySchema = z.strictObject({ model: modelId, also: z.array(modelId).default([]), events: z.array(eventSchema).min(1) });
 
 export type LifecycleEvent = z.infer<typeof eventSchema>;
 
@@ -41,8 +42,11 @@ export function parseLifecycleFile(text: string): Map<string, LifecycleEvent[]> 
   const entries = z.array(entrySchema).parse(parse(text));
   const byModel = new Map<string, LifecycleEvent[]>();
   for (const entry of entries) {
-    if (byModel.has(entry.model)) throw new Error(`lifecycle.yaml: ${entry.model} is listed twice`);
-    byModel.set(entry.model, [...entry.events].sort((a, b) => a.from.getTime() - b.from.getTime()));
+    const events = [...entry.events].sort((a, b) => a.from.getTime() - b.from.getTime());
+    for (const id of [entry.model, ...entry.also]) {
+      if (byModel.has(id)) throw new Error(`lifecycle.yaml: ${id} is listed twice`);
+      byModel.set(id, events);
+    }
   }
   return byModel;
 }
