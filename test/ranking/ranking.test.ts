@@ -54,11 +54,14 @@ afterAll(() => http?.close());
 
 describe("best", () => {
   it("picks a model that meets the bar, and no cheaper candidate does", async () => {
-    const result = await caller().best({ task: "coding", withinOfBest: 0.1, limit: 5 });
+    const result = await caller().best({ task: "coding", withinOfBest: 10, limit: 5 });
     const pick = result.candidates[0]!;
+    expect(result.bar).toBeCloseTo(result.bestQuality! - 10, 9);
     expect(pick.quality).toBeGreaterThanOrEqual(result.bar!);
     expect(pick.rank).toBe(1);
-    expect(pick.reason).toMatch(/^cheapest model that meets the bar/);
+    expect(pick.reason).toMatch(/^cheapest model meeting the bar \(within 10 points of the best/);
+    expect(pick.low).toBeLessThanOrEqual(pick.quality);
+    expect(pick.high).toBeGreaterThanOrEqual(pick.quality);
     expect(pick.offering.provider).toBeTruthy();
     const all = await taskCandidates(database().db, taskClassById("coding")!, { minCoverage: 0.5 });
     const cheaper = all.candidates.filter((candidate) => compareDecimal(candidate.callCost, pick.callCost) < 0);
@@ -78,33 +81,57 @@ describe("best", () => {
   });
 
   it("honours open-weights, seller and context constraints", async () => {
-    const open = await caller().best({ task: "reasoning", withinOfBest: 0.3, openWeightsOnly: true, limit: 10 });
+    const open = await caller().best({ task: "reasoning", withinOfBest: 30, openWeightsOnly: true, limit: 10 });
     expect(open.candidates.length).toBeGreaterThan(0);
     expect(open.candidates.every((candidate) => candidate.openWeights === true)).toBe(true);
-    const viaOpenRouter = await caller().best({ task: "chat", minQuality: 0.5, providers: ["openrouter"], minContext: 100_000, limit: 10 });
+    const viaOpenRouter = await caller().best({ task: "chat", minQuality: 50, providers: ["openrouter"], minContext: 100_000, limit: 10 });
     expect(viaOpenRouter.candidates.every((candidate) => candidate.offering.provider === "openrouter" && candidate.contextWindow! >= 100_000)).toBe(true);
   });
 
   it("as of 2025-01-01 uses only prices and scores known then", async () => {
     // Before 2025 only LiveBench's 2024-11-25 release scores extraction (its Data Analysis, 0.4 of the weight).
-    const result = await caller().best({ task: "extraction", withinOfBest: 0.2, minCoverage: 0.3, asOf: "2025-01-01", limit: 20 });
+    const result = await caller().best({ task: "extraction", withinOfBest: 20, minCoverage: 0.3, asOf: "2025-01-01", limit: 20 });
     expect(result.candidates.length).toBeGreaterThan(0);
     for (const candidate of result.candidates) {
       for (const component of candidate.components) expect(component.asOf <= "2025-01-01", `${candidate.model} ${component.benchmark}`).toBe(true);
       expect(candidate.offering.source).toBe("litellm");
     }
-    const current = await caller().best({ task: "extraction", withinOfBest: 0.2, minCoverage: 0.3, limit: 20 });
+    const current = await caller().best({ task: "extraction", withinOfBest: 20, minCoverage: 0.3, limit: 20 });
     expect(current.candidates.map((c) => c.model)).not.toEqual(result.candidates.map((c) => c.model));
   });
 
+  it("with no parameters gives the default answer: the cheapest model within 5 points of the best (interval low end within 10), and says so", async () => {
+    const result = await caller().best({ task: "chat" });
+    expect(result.barKind).toBe("default");
+    const pick = result.candidates[0]!;
+    const qualifies = (c: { model: string; quality: number; low: number }) => c.model === result.best!.model || (c.quality >= result.bestQuality! - 5 && c.low >= result.bestQuality! - 10);
+    expect(qualifies(pick)).toBe(true);
+    expect(pick.reason).toMatch(/default answer: within 5 points of the best .*low end within 10/);
+    const all = await taskCandidates(database().db, taskClassById("chat")!, { minCoverage: 0 });
+    for (const cheaper of all.candidates.filter((candidate) => compareDecimal(candidate.callCost, pick.callCost) < 0)) expect(qualifies(cheaper), cheaper.model).toBe(false);
+  });
+
+  it("indistinguishable keeps only models whose gap to the best chance explains, and maxWidth caps the interval", async () => {
+    const result = await caller().best({ task: "reasoning", indistinguishable: true, maxWidth: 15, objective: "quality", limit: 100 });
+    expect(result.candidates.length).toBeGreaterThan(0);
+    const se = (c: { low: number; high: number }) => (c.high - c.low) / 3.92;
+    for (const candidate of result.candidates) {
+      expect(candidate.high - candidate.low).toBeLessThanOrEqual(15);
+      expect(result.best!.quality - candidate.quality).toBeLessThanOrEqual(1.96 * Math.hypot(se(result.best!), se(candidate)) + 1e-9);
+    }
+  });
+
   it("answers contradictory or bad input with a clear BAD_REQUEST", async () => {
-    await expect(caller().best({ task: "chat", minQuality: 0.5, withinOfBest: 0.1 })).rejects.toMatchObject({ code: "BAD_REQUEST", message: "give minQuality or withinOfBest, not both" });
+    await expect(caller().best({ task: "chat", minQuality: 50, withinOfBest: 10 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "give one of minQuality, withinOfBest or indistinguishable, not minQuality and withinOfBest",
+    });
     await expect(caller().best({ task: "chat", providers: ["openai"], excludeProviders: ["openai"] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(caller().best({ task: "chat", providers: ["no-such-seller"] })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/unknown provider no-such-seller; known providers: .*openai/) });
     const unknownTask = await fetch(`${base}/api/v1/best?task=poetry`);
     expect(unknownTask.status).toBe(400);
     expect((await unknownTask.json()).error.message).toMatch(/task: .*"coding".*"legal"/);
-    const badNumber = await fetch(`${base}/api/v1/best?task=chat&withinOfBest=2`);
+    const badNumber = await fetch(`${base}/api/v1/best?task=chat&withinOfBest=200`);
     expect(badNumber.status).toBe(400);
   });
 });
@@ -124,11 +151,11 @@ describe("simulate", () => {
     const result = await caller().simulate({
       monthlyCalls: 1_000_000,
       workload: [
-        { task: "legal", share: 10, withinOfBest: 0.02 },
-        { task: "reasoning", share: 10, withinOfBest: 0.02 },
-        { task: "chat", share: 40, withinOfBest: 0.1 },
-        { task: "extraction", share: 20, withinOfBest: 0.1 },
-        { task: "coding", share: 20, withinOfBest: 0.1 },
+        { task: "legal", share: 10, withinOfBest: 2 },
+        { task: "reasoning", share: 10, indistinguishable: true },
+        { task: "chat", share: 40, withinOfBest: 10 },
+        { task: "extraction", share: 20 },
+        { task: "coding", share: 20, withinOfBest: 10 },
       ],
     });
     expect(result.lines.map((line) => line.calls)).toEqual([100_000, 100_000, 400_000, 200_000, 200_000]);
@@ -138,20 +165,31 @@ describe("simulate", () => {
     for (const line of result.lines) expect(toDecimal(line.routedMonthly!).equals(toDecimal(line.routed!.callCost).times(line.calls))).toBe(true);
     expect(result.savingsFactor).toBeCloseTo(toDecimal(result.baselineMonthly!).dividedBy(result.routedMonthly!).toNumber(), 2);
     expect(result.savingsFactor!).toBeGreaterThan(1);
+    // Quality per class, routed and baseline, each with its interval, and whether the mix keeps the baseline's quality.
+    for (const line of result.lines) {
+      expect(line.routed!.low).toBeLessThanOrEqual(line.routed!.quality);
+      expect(line.baseline.quality!.high).toBeGreaterThanOrEqual(line.baseline.quality!.quality);
+      expect(line.qualityDifference).toBeCloseTo(line.routed!.quality - line.baseline.quality!.quality, 1);
+      expect(typeof line.withinBaseline).toBe("boolean");
+    }
+    expect(result.allWithinBaseline).toBe(result.lines.every((line) => line.withinBaseline));
     console.info(`simulate: baseline ${result.baseline.model}, routed $${result.routedMonthly} vs $${result.baselineMonthly} a month, savings x${result.savingsFactor}; ${result.lines.map((line) => `${line.task} -> ${line.routed?.model}`).join(", ")}`);
   });
 
-  it("rejects a workload mixing shares and tokens, or an item without a bar", async () => {
-    await expect(caller().simulate({ workload: [{ task: "chat", share: 1, withinOfBest: 0.1 }, { task: "math", tokens: 1e6, withinOfBest: 0.1 }] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(caller().simulate({ workload: [{ task: "chat", share: 1 }] })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/give minQuality or withinOfBest/) });
+  it("rejects a workload mixing shares and tokens, or an item with two bars", async () => {
+    await expect(caller().simulate({ workload: [{ task: "chat", share: 1, withinOfBest: 10 }, { task: "math", tokens: 1e6, withinOfBest: 10 }] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(caller().simulate({ workload: [{ task: "chat", share: 1, minQuality: 50, indistinguishable: true }] })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/give at most one of minQuality, withinOfBest or indistinguishable/),
+    });
   });
 });
 
 describe("the same answer through every door", () => {
   it("a TypeScript client through @trpc/client and a plain HTTP client agree", async () => {
     const client = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${base}/trpc` })] });
-    const viaTrpc = await client.best.query({ task: "coding", withinOfBest: 0.1, limit: 3 });
-    const viaHttp = await (await fetch(`${base}/api/v1/best?task=coding&withinOfBest=0.1&limit=3`)).json();
+    const viaTrpc = await client.best.query({ task: "coding", withinOfBest: 10, limit: 3 });
+    const viaHttp = await (await fetch(`${base}/api/v1/best?task=coding&withinOfBest=10&limit=3`)).json();
     expect(viaHttp).toEqual(JSON.parse(JSON.stringify(viaTrpc)));
     const openapi = await (await fetch(`${base}/api/v1/openapi.json`)).json();
     expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(["/api/v1/best", "/api/v1/pareto", "/api/v1/simulate"]));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_MARGIN, indistinguishableFrom, rankBest, type Candidate } from "./best.ts";
+import { DEFAULT_FLOOR, DEFAULT_MARGIN, indistinguishableFrom, rankBest, type Candidate } from "./best.ts";
 import { dominates, paretoFrontier } from "./pareto.ts";
 
 const c = (model: string, quality: number, callCost: string, halfWidth = 2): Candidate => ({
@@ -46,14 +46,15 @@ describe("rankBest", () => {
     expect(result.candidates.map((r) => r.model)).toEqual(["b", "a"]);
   });
 
-  it("default answer: the cheapest model whose interval stays within the margin of the best, and says so", () => {
+  it("default answer: the cheapest model within the margin of the best whose interval's low end stays within the floor, and says so", () => {
     const best = c("best", 80, "1", 2);
-    const close = c("close", 79, "0.1", 2); // low 77 >= 75
-    const vague = c("vague", 79, "0.01", 10); // low 69: could be far worse
-    const result = rankBest([best, close, vague], { objective: "cost", limit: 1 });
+    const close = c("close", 76, "0.1", 4); // 4 below, low 72 >= 70
+    const vague = c("vague", 79, "0.01", 12); // low 67: could be far worse
+    const weaker = c("weaker", 74, "0.001", 1); // 6 below the best
+    const result = rankBest([best, close, vague, weaker], { objective: "cost", limit: 1 });
     expect(result.barKind).toBe("default");
     expect(result.candidates[0]!.model).toBe("close");
-    expect(result.candidates[0]!.reason).toMatch(new RegExp(`default answer: its 95% interval stays within ${DEFAULT_MARGIN} points of the best \\(best, 80\\.0`));
+    expect(result.candidates[0]!.reason).toMatch(new RegExp(`default answer: within ${DEFAULT_MARGIN} points of the best \\(best, 80\\.0 .*low end within ${DEFAULT_FLOOR}`));
     // The best always qualifies, however wide its own interval.
     expect(rankBest([c("only", 50, "1", 30)], { objective: "cost", limit: 1 }).candidates.map((r) => r.model)).toEqual(["only"]);
   });

@@ -48,12 +48,15 @@ export interface BestOptions {
 }
 
 /**
- * The default answer's rule: a model qualifies when the low end of its 95% interval is at
- * most this many points below the best candidate's quality, i.e. it is, with 97.5%
- * confidence, no more than 5 points worse than the best. A wide interval (few scores) does
- * not pass on hope; the best candidate always qualifies.
+ * The default answer's rule: a model qualifies when its quality is at most DEFAULT_MARGIN
+ * points below the best candidate's and the low end of its 95% interval at most
+ * DEFAULT_FLOOR points below it: within 5 points on the estimate, and with 97.5% confidence
+ * no more than 10 points worse. A wide interval (few scores) does not pass on hope; the best
+ * candidate always qualifies. 5 points is about the spread of one frontier generation on
+ * these scales (e.g. a point release); 10 is a clearly worse model.
  */
 export const DEFAULT_MARGIN = 5;
+export const DEFAULT_FLOOR = 10;
 const Z95 = 1.96;
 
 export type BarKind = "minQuality" | "withinOfBest" | "indistinguishable" | "default" | "none";
@@ -131,12 +134,13 @@ function barOf(kind: BarKind, best: Candidate | null, options: BestOptions): { m
     case "default": {
       if (!best) return { meets: () => false, bar: null, rule: "no scored model" };
       const bar = best.quality - DEFAULT_MARGIN;
+      const floor = best.quality - DEFAULT_FLOOR;
       return {
-        meets: (c) => c.model === best.model || c.low >= bar - 1e-9,
+        meets: (c) => c.model === best.model || (c.quality >= bar - 1e-9 && c.low >= floor - 1e-9),
         bar,
         rule:
-          `default answer: its 95% interval stays within ${DEFAULT_MARGIN} points of the best ` +
-          `(${best.model}, ${best.quality.toFixed(1)} [${best.low.toFixed(1)}, ${best.high.toFixed(1)}]), i.e. low end at least ${bar.toFixed(1)}`,
+          `default answer: within ${DEFAULT_MARGIN} points of the best (${best.model}, ${best.quality.toFixed(1)} ` +
+          `[${best.low.toFixed(1)}, ${best.high.toFixed(1)}]) and its 95% interval's low end within ${DEFAULT_FLOOR}: quality >= ${bar.toFixed(1)}, low end >= ${floor.toFixed(1)}`,
       };
     }
     case "none":
