@@ -62,7 +62,8 @@ async function reresolveCommand(args: string[], open: () => Promise<Runtime>): P
       `${summary.aliasesChanged} of ${summary.aliases} aliases re-pointed\n` +
       `price periods: ${summary.pricePeriodsMoved} moved, ${summary.pricePeriodsJoined} joined as duplicates, ${summary.pricePeriodsLeft} left in place; ` +
       `change events: ${summary.changeEventsMoved} moved, ${summary.changeEventsFolded} folded\n` +
-      `score periods: ${summary.scorePeriodsMoved} moved, ${summary.scorePeriodsJoined} joined, ${summary.scorePeriodsLeft} left in place\n`,
+      `score periods: ${summary.scorePeriodsMoved} moved, ${summary.scorePeriodsJoined} joined, ${summary.scorePeriodsLeft} left in place; ` +
+      `${summary.pointers} pointers of floating names written\n`,
   );
   if (summary.merges.length > 0) {
     process.stdout.write(`\nLargest merges:\n${table(["into", "ids merged"], summary.merges.slice(0, 10).map((merge) => [merge.into, merge.from.join(", ")]))}`);
