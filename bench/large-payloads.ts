@@ -168,7 +168,7 @@ function child(sourceId: string, path: string, databaseUrl: string | undefined, 
       } catch {
         const ms = Math.round(performance.now() - started);
         const why = signal === "SIGKILL" ? `killed after ${timeoutMs / 1000} s` : `exit ${code}: ${stderr.trim().split("\n").slice(-3).join(" | ").slice(0, 300)}`;
-        resolvePromise({ source: sourceId, database: databaseUrl ? "postgres" : "pglite", status: "crashed", ms, peakRssMb: Number.NaN, error: why });
+        resolvePromise({ source: sourceId, database: databaseUrl ? "postgres" : "pglite", status: signal === "SIGKILL" ? "killed" : "crashed", ms, peakRssMb: Number.NaN, error: why });
       }
     });
   });
@@ -215,7 +215,7 @@ if (values.run) {
       results.push(figures);
       const refused = figures.status === "failed" && /exceeds the .* limit of/.test(figures.error ?? "");
       const verdict =
-        figures.status === "crashed" ? "FAIL" : refused ? (figures.ms <= GOAL.refusedMs ? "refused at once" : "refused SLOWLY") : figures.ms <= GOAL.ms && figures.peakRssMb <= GOAL.rssMb ? "ok" : "OVER GOAL";
+        figures.status === "crashed" || figures.status === "killed" ? "FAIL" : refused ? (figures.ms <= GOAL.refusedMs ? "refused at once" : "refused SLOWLY") : figures.ms <= GOAL.ms && figures.peakRssMb <= GOAL.rssMb ? "ok" : "OVER GOAL";
       process.stdout.write(
         `${`${sourceId} ${(statSync(path).size / MB).toFixed(1)} MB on ${figures.database}`.padEnd(36)} ${figures.status.padEnd(9)} parsed ${String(figures.parsed ?? "-").padStart(7)}  ${String(figures.ms).padStart(7)} ms  run peak RSS ${String(figures.peakRssMb).padStart(5)} MB (before ${figures.beforeRunRssMb ?? "-"}, process max ${figures.processPeakRssMb ?? "-"})  ${verdict}${figures.error ? `  (${figures.error})` : ""}\n`,
       );

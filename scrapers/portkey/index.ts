@@ -22,5 +22,8 @@ export const portkeySource: PriceSource = {
   authority: "community",
   fullSnapshot: true,
   replayPaths: ["prices/portkey/2026-08-21/pricing"],
+  // Dense: a Portkey byte prices three times the offerings a LiteLLM byte does, so half the default
+  // keeps a run's work near an 8 MB LiteLLM one (bench/large-payloads.ts). Real files are under 0.5 MB.
+  maxPayloadBytes: 4 * 1024 * 1024,
   parse: parsePortkeyPricing,
 };

@@ -8,10 +8,11 @@ import type { SourceDefinition } from "../../../scrapers/source.ts";
 
 /**
  * 8 MiB, not the 64 MB first planned: a full run costs far more than the payload's size
- * (bench/large-payloads.ts, on 2 shared cores). 50 MB payloads took 66-126 s at 1.6-4.3 GB,
- * past the goal of 60 s and 1 GB, so they are refused at once; 16 MB ones still took up to
- * 99 s (Portkey on PGlite); 8 MB ones finish within 45 s. The largest real documents
- * (models.dev, SWE-bench) are 4.2 MB; a source that outgrows this sets maxPayloadBytes.
+ * (bench/large-payloads.ts, 2 cores shared with other work). 50 MB payloads took 39 s to
+ * over 240 s at 1.4-4.3 GB, past the goal of 60 s and 1 GB, so they are refused at once
+ * (in under 0.1 s). 8 MB ones take 13-51 s (LiteLLM, OpenRouter) at 0.4-0.55 GB on Postgres
+ * and 1.2 GB on PGlite. The largest real documents (models.dev, SWE-bench) are 4.2 MB; a
+ * source that outgrows this, or is denser, sets maxPayloadBytes.
  */
 export const DEFAULT_PAYLOAD_LIMIT_BYTES = 8 * 1024 * 1024;
 
