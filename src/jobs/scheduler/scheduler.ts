@@ -19,7 +19,7 @@ import type { Logger } from "../../config/logger.ts";
 import type { DatabaseConnection } from "../../db/client.ts";
 import { abandonOwnRuns, failAbandonedRuns, recordPendingOutcomes, RunAlreadyActiveError, type RunTrigger } from "../../db/queries/runs.ts";
 import { runBackfill } from "../backfill.ts";
-import { observationTime } from "../backfill-plan.ts";
+import { dateInName, observationTime } from "../backfill-plan.ts";
 import { liveLoader } from "../load-documents.ts";
 import { planReplay, replayLayout, replayPathsLoader, type ReplayPlan } from "../replay-map.ts";
 import { runSource, type DocumentLoader, type RunSummary, type SecretEnv } from "../run-source.ts";
@@ -284,7 +284,11 @@ export class Scheduler {
       // No history to read: the run below fails with the planning error, recorded like any other.
     }
     if (!plan || plan.layout.kind === "payload") {
-      return [await this.execute(schedule, "replay", new Date(), (signal) => this.tickLoader(schedule, signal))];
+      // Observed at the payload's own date (the newest date its file names carry), so a
+      // provider page of April does not look fresher than a community table of August.
+      const dates = (plan?.latest ?? []).map(dateInName).filter((date): date is string => date !== null).sort();
+      const at = dates.length > 0 ? observationTime(dates.at(-1)!, 0) : new Date();
+      return [await this.execute(schedule, "replay", at, (signal) => this.tickLoader(schedule, signal))];
     }
 
     if (plan.layout.kind === "dated-folder") {
