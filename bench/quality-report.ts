@@ -34,9 +34,10 @@ out("\n## Named models: quality with 95% interval (class scores)");
 for (const task of ["legal", "coding", "chat"] as const) {
   const all = await api.tasks.quality({ task, limit: 1000 });
   for (const model of NAMED) {
-    const entry = all.models.find((m) => m.model === model);
+    // Scores of an undated name count under its dated snapshot (snapshot identity).
+    const entry = all.models.find((m) => m.model === model) ?? all.models.find((m) => m.model.startsWith(`${model}-20`));
     const rank = entry ? all.models.indexOf(entry) + 1 : null;
-    out(`${task} ${model}: ${entry ? `${interval(entry)} (${entry.classScores} class scores, rank ${rank} of ${all.models.length})` : "not in the fit"}`);
+    out(`${task} ${model}${entry && entry.model !== model ? ` (scored as ${entry.model})` : ""}: ${entry ? `${interval(entry)} (${entry.classScores} class scores, rank ${rank} of ${all.models.length})` : "not in the fit"}`);
   }
 }
 

@@ -57,6 +57,10 @@ describe("rankBest", () => {
     expect(result.candidates[0]!.reason).toMatch(new RegExp(`default answer: within ${DEFAULT_MARGIN} points of the best \\(best, 80\\.0 .*low end within ${DEFAULT_FLOOR}`));
     // The best always qualifies, however wide its own interval.
     expect(rankBest([c("only", 50, "1", 30)], { objective: "cost", limit: 1 }).candidates.map((r) => r.model)).toEqual(["only"]);
+    // A model known only vaguely (interval wider than DEFAULT_MAX_WIDTH) is not the reference while narrower ones exist.
+    const guessed = rankBest([c("guess", 90, "5", 15), best, close], { objective: "cost", limit: 1 });
+    expect(guessed.best?.model).toBe("best");
+    expect(guessed.candidates[0]!.model).toBe("close");
   });
 
   it("maxWidth leaves out candidates with wider intervals, before the best is chosen", () => {

@@ -57,6 +57,13 @@ export interface BestOptions {
  */
 export const DEFAULT_MARGIN = 5;
 export const DEFAULT_FLOOR = 10;
+/**
+ * The default answer reads only candidates whose interval is at most this wide (unless the
+ * caller sets maxWidth, or no candidate is that narrow): a model known only through its
+ * general ability (no score in the class) must not become the best the others are read
+ * against, nor the pick.
+ */
+export const DEFAULT_MAX_WIDTH = 20;
 const Z95 = 1.96;
 
 export type BarKind = "minQuality" | "withinOfBest" | "indistinguishable" | "default" | "none";
@@ -94,11 +101,13 @@ function barKindOf(options: BestOptions): BarKind {
 }
 
 export function rankBest<C extends Candidate>(candidates: readonly C[], options: BestOptions): BestResult<C> {
-  const pool = candidates.filter((c) => options.maxWidth === undefined || c.high - c.low <= options.maxWidth);
+  const kind = barKindOf(options);
+  const narrow = (width: number) => candidates.filter((c) => c.high - c.low <= width);
+  const pool =
+    options.maxWidth !== undefined ? narrow(options.maxWidth) : kind === "default" && narrow(DEFAULT_MAX_WIDTH).length > 0 ? narrow(DEFAULT_MAX_WIDTH) : candidates;
   const underCap = pool.filter((c) => options.maxPrice === undefined || toDecimal(c.blendedPerMillion).lessThanOrEqualTo(options.maxPrice));
   // The best is the best of the pool under the price cap: the reference a bar is read against.
   const best = [...underCap].sort(byQuality)[0] ?? null;
-  const kind = barKindOf(options);
   const { meets, bar, rule } = barOf(kind, best, options);
 
   const chosen = underCap.filter(meets).sort(options.objective === "cost" ? byCost : byQuality);
@@ -140,7 +149,8 @@ function barOf(kind: BarKind, best: Candidate | null, options: BestOptions): { m
         bar,
         rule:
           `default answer: within ${DEFAULT_MARGIN} points of the best (${best.model}, ${best.quality.toFixed(1)} ` +
-          `[${best.low.toFixed(1)}, ${best.high.toFixed(1)}]) and its 95% interval's low end within ${DEFAULT_FLOOR}: quality >= ${bar.toFixed(1)}, low end >= ${floor.toFixed(1)}`,
+          `[${best.low.toFixed(1)}, ${best.high.toFixed(1)}]) and its 95% interval's low end within ${DEFAULT_FLOOR}: quality >= ${bar.toFixed(1)}, low end >= ${floor.toFixed(1)}` +
+          `${options.maxWidth === undefined ? `, among models with intervals at most ${DEFAULT_MAX_WIDTH} points wide` : ""}`,
       };
     }
     case "none":
