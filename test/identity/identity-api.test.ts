@@ -14,7 +14,11 @@ import { readReplayDocuments } from "../../src/jobs/fetch/replay.ts";
 import { runSource } from "../../src/jobs/run-source.ts";
 import { useTestDatabase, withRollback } from "../helpers/database.ts";
 import { snapshotPath } from "../helpers/snapshots.ts";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
+import { createRestHandler } from "../../src/api/rest/handler.ts";
+import { appRouter } from "../../src/api/router.ts";
 
 const database = useTestDatabase();
 const caller = () => createCaller({ db: database().db, connection: database() });
@@ -151,6 +155,25 @@ describe("re-resolution at start on data the current resolver wrote", () => {
   it("moves nothing", () => {
     expect(reresolved).toMatchObject({ aliasesChanged: 0, modelsDeleted: 0, pricePeriodsMoved: 0, pricePeriodsJoined: 0, scorePeriodsMoved: 0, scorePeriodsJoined: 0 });
     expect(reresolved.pointers).toBeGreaterThan(0);
+  });
+});
+
+describe("plain JSON GET for non-TypeScript routers", () => {
+  it("answers /api/v1/models/resolve with the setting, the floating flag and the pinned snapshot, and /api/v1/models/audit", async () => {
+    const handler = createRestHandler(appRouter, () => ({ db: database().db, connection: database() }));
+    const server = createServer((request, response) => void handler(request, response, new URL(request.url ?? "/", "http://localhost")));
+    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/models`;
+    try {
+      const resolved = await (await fetch(`${base}/resolve?name=${encodeURIComponent("gpt-4o")}&at=2024-06-01`)).json();
+      expect(resolved).toMatchObject({ model: { id: "openai/gpt-4o" }, floating: true, pinnedTo: "openai/gpt-4o-20240513", setting: null });
+      const fc = await (await fetch(`${base}/resolve?name=${encodeURIComponent("Claude-Opus-4-5-20251101 (FC)")}&source=bfcl`)).json();
+      expect(fc).toMatchObject({ model: { id: "anthropic/claude-opus-4.5-20251101" }, setting: "FC" });
+      const audit = await (await fetch(`${base}/audit?limit=2`)).json();
+      expect(audit.unmatched.length).toBeLessThanOrEqual(2);
+    } finally {
+      await new Promise<void>((done) => server.close(() => done()));
+    }
   });
 });
 
