@@ -38,4 +38,4 @@ const caller = createCaller({ db: connection.db, connection });
 await timed("best coding (min coverage 0.2)", TARGETS.bestMs, () => caller.best({ task: "coding", minCoverage: 0.2, withinOfBest: 0.1 }));
 await connection.close();
 // Its own process: its memory figure is measured from a clean baseline.
-spawnSync(process.execPath, ["--import", "tsx", resolve(import.meta.dirname, "reprice.ts")], { stdio: "inherit" });
+spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", resolve(import.meta.dirname, "reprice.ts")], { stdio: "inherit" });

@@ -115,15 +115,15 @@ export function createRepriceLookup(db: Executor, options: RepriceLookupOptions 
       known = known.concat(rows);
     }
     const model = resolution.model.id;
-    if (known.length === 0) return { reason: `no USD price recorded for ${model}` };
+    if (known.length === 0) return { reason: `no USD price recorded for ${model}`, model };
     const offered = known.filter((row) => row.variant === line.variant && (!line.seller || row.seller === line.seller));
     if (offered.length === 0) {
       const sellers = [...new Set(known.filter((row) => row.variant === line.variant).map((row) => row.seller))].sort();
-      if (line.seller) return { reason: `no ${line.variant} price of ${model} from seller "${line.seller}" (sellers: ${sellers.join(", ") || "none"})` };
-      return { reason: `no ${line.variant} price recorded for ${model}` };
+      if (line.seller) return { reason: `no ${line.variant} price of ${model} from seller "${line.seller}" (sellers: ${sellers.join(", ") || "none"})`, model };
+      return { reason: `no ${line.variant} price recorded for ${model}`, model };
     }
     const first = offered.reduce((a, b) => (a.validFrom <= b.validFrom ? a : b)).validFrom.toISOString();
-    return { reason: `no price of ${model}${line.seller ? ` from ${line.seller}` : ""} in force at ${line.timestamp.toISOString()} (recorded from ${first})` };
+    return { reason: `no price of ${model}${line.seller ? ` from ${line.seller}` : ""} in force at ${line.timestamp.toISOString()} (recorded from ${first})`, model };
   }
 
   async function priceNow(used: PriceUsed): Promise<PriceAnswer> {

@@ -27,7 +27,8 @@ export interface PriceUsed {
   price: PeriodPrice;
 }
 
-export type PriceAnswer = { price: PriceUsed } | { reason: string };
+/** Without a price: the reason, and the canonical model where the name resolved (totals group by it). */
+export type PriceAnswer = { price: PriceUsed } | { reason: string; model?: string };
 
 export interface PriceLookup {
   /** The price in force for the line's model (and seller, variant) at its timestamp. */
@@ -87,7 +88,7 @@ export async function* repriceLog(records: AsyncIterable<LogRecord>, lookup: Pri
     const compare = options.compare ? await comparison(lookup, options.compare, usage, used) : undefined;
     const day = usage.timestamp.toISOString().slice(0, 10);
     totals.add({
-      model: used?.model ?? usage.model,
+      model: used?.model ?? ("model" in answer && answer.model ? answer.model : usage.model),
       seller: used?.seller ?? usage.seller ?? "(unknown)",
       day,
       inputTokens: usage.input_tokens + usage.cached_input_tokens + usage.cache_write_tokens,
