@@ -53,6 +53,10 @@ export async function ensureProviders(db: Executor, ids: Iterable<string>): Prom
   for (const slice of slices(rows)) await db.insert(providers).values(slice).onConflictDoNothing();
 }
 
+/** The columns are 32-bit: a larger token count is a source's error, not a fact to fail the run on. */
+const MAX_TOKEN_COUNT = 2 ** 31 - 1;
+const tokenCount = (value: number | null | undefined) => (value != null && value <= MAX_TOKEN_COUNT ? value : null);
+
 /**
  * Persists the resolve stage's answers (domain/ingest/resolve-stage.ts): records each raw
  * name as an alias (matched or not) and creates the canonical models that are new,
@@ -75,8 +79,8 @@ export async function persistResolvedNames(db: Executor, source: string, names: 
     releaseDate: hints.releaseDate ?? null,
     openWeights: hints.openWeights ?? null,
     parameters: hints.parameters ?? null,
-    contextWindow: hints.contextWindow ?? null,
-    maxOutputTokens: hints.maxOutputTokens ?? null,
+    contextWindow: tokenCount(hints.contextWindow),
+    maxOutputTokens: tokenCount(hints.maxOutputTokens),
   }));
   const fillGap = (column: string) => sql.raw(`coalesce(models.${column}, excluded.${column})`);
   for (const slice of slices(modelRows)) {
