@@ -23,10 +23,18 @@ describe("task catalogue", () => {
     }
   });
 
-  it("reads legal from LMArena's legal-and-government category", () => {
+  it("reads legal from graded legal benchmarks (LegalBench, CaseLaw) as well as LMArena's legal-and-government category", () => {
     const legal = TASK_CLASSES.find((task) => task.id === "legal")!;
     const arenaLegal = textBenchmarkIdForCategory("style-control", "industry_legal_and_government");
-    expect(legal.components.map((component) => component.key)).toContain(arenaLegal);
+    expect(legal.components.map((component) => component.key)).toEqual(expect.arrayContaining([arenaLegal, "vals-legalbench", "vals-caselaw-v2", "helm-lite-legalbench"]));
+  });
+
+  it("has the classes HELM's data supports, each read from benchmarks that measure that skill", () => {
+    const keys = (id: string) => TASK_CLASSES.find((task) => task.id === id)!.components.map((component) => component.key);
+    expect(keys("translation")).toContain("helm-lite-wmt14");
+    expect(keys("summarisation")).toEqual(expect.arrayContaining(["helm-classic-cnn-dailymail", "helm-classic-xsum"]));
+    expect(keys("grounded-qa")).toEqual(expect.arrayContaining(["helm-lite-narrativeqa", "helm-classic-naturalquestions-open-book"]));
+    expect(keys("classification")).toEqual(expect.arrayContaining(["helm-classic-raft", "helm-classic-civilcomments", "helm-classic-imdb"]));
   });
 
   it("lists a re-based index's versions newest first, all of one source and scale", () => {
