@@ -30,7 +30,7 @@ const plans = every && seconds ? [{ every, seconds }] : [{ every: 2, seconds: 60
 
 async function measure(everySeconds: number, seconds: number): Promise<TwoInstancesFigures> {
   const admin = postgres(adminUrl!, { max: 1, onnotice: () => {} });
-  const name = `pricewar_bench_${process.pid}_${randomBytes(3).toString("hex")}`;
+  const name = `two_instances_bench_${process.pid}_${randomBytes(3).toString("hex")}`;
   await admin.unsafe(`create database "${name}"`);
   const url = new URL(adminUrl!);
   url.pathname = `/${name}`;
@@ -44,7 +44,7 @@ async function measure(everySeconds: number, seconds: number): Promise<TwoInstan
       everySeconds,
       durationMs: seconds * 1000,
       replayDir: SNAPSHOTS,
-      logger: pino({ level: "silent" }),
+      logger: pino({ level: process.env.LOG_LEVEL ?? "silent" }),
     });
   } finally {
     await admin.unsafe(`drop database if exists "${name}" with (force)`);
