@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHttpServer, type RunningServer } from "../../src/api/server.ts";
+import { openDatabase } from "../../src/db/client.ts";
 import { useTestDatabase } from "../helpers/database.ts";
 import { insertChanges, maxChangeId, seedOfferings, type ChangeFixture } from "./change-fixtures.ts";
 import { SseReader } from "./sse-client.ts";
@@ -95,6 +96,26 @@ describe("GET /api/v1/changes/stream", () => {
     expect(ids(stream.reader)).toEqual(kept);
     expect(kept[0]).toBeGreaterThan(last);
     stream.close();
+  });
+
+  it("hears changes written by another instance (its own connection on the server database) within a second", async () => {
+    const connection = database();
+    // Another instance: its own database connection and its own HTTP server (PGlite: the one embedded database).
+    const other = connection.url ? await openDatabase({ databaseUrl: connection.url, maxConnections: 2 }) : connection;
+    const otherHttp = await startHttpServer({ db: other.db, connection: other }, 0, "127.0.0.1", undefined, { changeStream: { pollMs: 60_000 } });
+    try {
+      const response = await fetch(`http://127.0.0.1:${otherHttp.port}/api/v1/changes/stream?seller=acme`, { signal: AbortSignal.timeout(5_000) });
+      const reader = new SseReader(response);
+      await reader.waitFor((messages) => messages.some((message) => message.comment?.startsWith("resuming after")));
+      const started = Date.now();
+      const written = await writeChanges(2); // written through the first instance's connection
+      await reader.waitFor(() => reader.events().length === 1, 1_000);
+      expect(ids(reader)).toEqual([written[0]]);
+      expect(Date.now() - started).toBeLessThan(1_000);
+    } finally {
+      await otherHttp.close();
+      if (other !== connection) await other.close();
+    }
   });
 
   it("refuses clients past its cap with 503, and bad filters with a clear error", async () => {

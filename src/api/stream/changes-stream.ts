@@ -10,7 +10,7 @@
  * Heartbeat comments keep proxies from closing an idle stream. Past the client cap the
  * answer is 503 with Retry-After.
  */
-import { EventEmitter } from "node:events";
+import { EventEmitter, once } from "node:events";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApiContext } from "../context.ts";
 import { listenForChangeEvents } from "../../db/change-notifications.ts";
@@ -99,8 +99,11 @@ export function createChangeStream(context: ApiContext, options: ChangeStreamOpt
             const page = await changesAfter(context.db, resolved.filter, lastSent, PAGE);
             if (closed) return;
             for (const change of page) {
-              response.write(`id: ${change.id}\nevent: change\ndata: ${JSON.stringify(change)}\n\n`);
+              const flushed = response.write(`id: ${change.id}\nevent: change\ndata: ${JSON.stringify(change)}\n\n`);
               lastSent = change.id;
+              // A slow reader holds the stream back rather than filling this process's memory.
+              if (!flushed) await Promise.race([once(response, "drain"), once(response, "close")]);
+              if (closed) return;
             }
             if (page.length < PAGE) break;
           }
@@ -121,7 +124,8 @@ export function createChangeStream(context: ApiContext, options: ChangeStreamOpt
       clearInterval(heartbeat);
       clearInterval(poll);
       wake.off("change", onChange);
-      void detach();
+      // The database may be closing too (shutdown): a failed UNLISTEN is then moot.
+      detach().catch((error: unknown) => context.logger?.debug({ err: error }, "change stream: UNLISTEN failed"));
     });
     await attach();
     // Events committed between the start id and LISTEN taking effect: read once now.
