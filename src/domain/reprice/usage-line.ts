@@ -15,7 +15,12 @@ export const USAGE_VARIANTS = ["standard", "batch", "flex", "priority"] as const
 
 export const usageLineSchema = z.object({
   timestamp: z.preprocess(
-    (value) => (typeof value === "number" ? new Date(value < 1e11 ? value * 1000 : value) : typeof value === "string" && value !== "" ? new Date(value) : value),
+    (value) => {
+      // Unix time in seconds or milliseconds, as a number or (CSV) digits.
+      const unix = typeof value === "number" ? value : typeof value === "string" && /^\d{9,13}(\.\d+)?$/.test(value.trim()) ? Number(value) : null;
+      if (unix !== null) return new Date(unix < 1e11 ? unix * 1000 : unix);
+      return typeof value === "string" && value !== "" ? new Date(value) : value;
+    },
     z.date({ error: "must be an ISO date-time or a Unix time" }).refine((date) => !Number.isNaN(date.getTime()), "must be an ISO date-time or a Unix time"),
   ),
   model: name,
