@@ -36,6 +36,14 @@ describe("readUsageLog", () => {
     expect("error" in out[0]! && out[0].error).toMatch(/^CSV unreadable from here on: /);
   });
 
+  it("keeps a multi-byte character split between chunks", async () => {
+    const bytes = Buffer.from('{"model":"modèle-é"}\n');
+    const cut = bytes.indexOf(0xc3) + 1; // inside the two bytes of "è"
+    const out: LogRecord[] = [];
+    for await (const record of readUsageLog(Readable.from([bytes.subarray(0, cut), bytes.subarray(cut)]))) out.push(record);
+    expect(out).toEqual([{ line: 1, record: { model: "modèle-é" } }]);
+  });
+
   it("yields nothing for an empty or blank log", async () => {
     expect(await records([])).toEqual([]);
     expect(await records(["  \n", "\n"])).toEqual([]);
@@ -56,5 +64,17 @@ describe("usageLineSchema", () => {
     expect(problems({ variant: "turbo" })).toEqual(["variant"]);
     expect(problems({ timestamp: "yesterday" })).toEqual(["timestamp"]);
     expect(problems({ model: "" })).toEqual(["model"]);
+  });
+});
+
+describe("readUsageLog limits", () => {
+  it("refuses a JSONL line over the size limit without holding it, and reads on after it", async () => {
+    const huge = `{"model":"${"x".repeat(600_000)}`;
+    const out = await records(['{"model":"a"}\r\n', huge, huge, '"}\n{"model":"b"}']);
+    expect(out.map((record) => ("error" in record ? [record.line, record.error] : [record.line, (record.record as { model: string }).model]))).toEqual([
+      [1, "a"],
+      [2, "line longer than 1000000 bytes: skipped"],
+      [3, "b"],
+    ]);
   });
 });

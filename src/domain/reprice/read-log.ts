@@ -5,7 +5,7 @@
  * with its error, so the caller can report it and go on.
  */
 import { Readable } from "node:stream";
-import { createInterface } from "node:readline";
+import { StringDecoder } from "node:string_decoder";
 import { parse } from "csv-parse";
 
 export type LogRecord = { line: number; record: unknown } | { line: number; error: string };
@@ -40,17 +40,44 @@ export async function* readUsageLog(source: AsyncIterable<Buffer | string>): Asy
   else yield* readCsvRows(body);
 }
 
+/** A longer JSONL line is refused (and skipped to its end) instead of being buffered whole. */
+export const MAX_LINE_BYTES = 1_000_000;
+
 async function* readJsonLines(body: Readable): AsyncGenerator<LogRecord> {
   let line = 0;
-  for await (const text of createInterface({ input: body, crlfDelay: Infinity })) {
+  let pending = "";
+  let oversized = false;
+  // A multi-byte character split across chunks stays whole.
+  const decoder = new StringDecoder("utf8");
+  const emit = function* (text: string): Generator<LogRecord> {
     line += 1;
-    if (text.trim() === "") continue;
+    if (text.trim() === "") return;
     try {
       yield { line, record: JSON.parse(text) };
     } catch (error) {
       yield { line, error: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
     }
+  };
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    const parts = (pending + decoder.write(chunk)).split("\n");
+    pending = parts.pop()!;
+    for (const part of parts) {
+      if (oversized) {
+        // The end of a line already refused.
+        oversized = false;
+        continue;
+      }
+      yield* emit(part.endsWith("\r") ? part.slice(0, -1) : part);
+    }
+    if (!oversized && pending.length > MAX_LINE_BYTES) {
+      line += 1;
+      yield { line, error: `line longer than ${MAX_LINE_BYTES} bytes: skipped` };
+      oversized = true;
+    }
+    if (oversized) pending = "";
   }
+  pending += decoder.end();
+  if (!oversized && pending !== "") yield* emit(pending);
 }
 
 async function* readCsvRows(body: Readable): AsyncGenerator<LogRecord> {
