@@ -54,16 +54,20 @@ describe(`pricewar.spread (${engine})`, () => {
     const february = spread.points.find((point) => point.date === "2025-02-28")!;
     // LiteLLM 2025-02-28: friendliai 0.6/0.6, groq llama-3.1-70b-versatile 0.59/0.79, sambanova 0.6/1.2,
     // together Meta-Llama-3.1-70B-Instruct-Turbo 0.88/0.88, bedrock meta.llama3-1-70b 0.99/0.99,
-    // azure_ai 2.68/3.54 per 1M; blended 3:1 = 0.6, 0.64, 0.75, 0.88, 0.99, 2.895.
+    // perplexity llama-3.1-70b-instruct 1/1, databricks databricks-meta-llama-3-1-70b-instruct 1.00002/2.99999
+    // (a seller's name, not the maker: identity v2), azure_ai 2.68/3.54 per 1M;
+    // blended 3:1 = 0.6, 0.64, 0.75, 0.88, 0.99, 1, 1.5000125, 2.895.
     expect(february.quotes.map((quote) => [quote.provider, quote.blended])).toEqual([
       ["friendli", "0.6"],
       ["groq", "0.64"],
       ["sambanova", "0.75"],
       ["together", "0.88"],
       ["bedrock", "0.99"],
+      ["perplexity", "1"],
+      ["databricks", "1.5000125"],
       ["azure", "2.895"],
     ]);
-    expect(february).toMatchObject({ sellers: 6, min: "0.6", median: "0.815", max: "2.895", maxOverMin: 4.825, cheapest: { provider: "friendli", price: "0.6" } });
+    expect(february).toMatchObject({ sellers: 8, min: "0.6", median: "0.935", max: "2.895", maxOverMin: 4.825, cheapest: { provider: "friendli", price: "0.6" } });
   });
 
   it("shows at least 3 sellers of an open model, with min <= median <= max and the cheapest seller at min", async () => {
@@ -91,9 +95,12 @@ describe(`pricewar.spread (${engine})`, () => {
   it("is as-of: a past `until` ends the series with the sellers known then", async () => {
     const spread = await caller().spread({ model: "sambanova/Meta-Llama-3.1-70B-Instruct", until: "2025-03-01" });
     expect(spread.model).toBe(LLAMA_70B);
-    expect(spread.points.at(-1)).toMatchObject({ date: "2025-03-01", sellers: 6 });
-    // LiteLLM 2024-08-21 already lists Groq's llama-3.1-70b-versatile at 0.59/0.79 (0.64 blended).
-    expect(spread.points[0]).toMatchObject({ date: "2024-08-31", sellers: 2, min: "0.64" });
+    expect(spread.points.at(-1)).toMatchObject({ date: "2025-03-01", sellers: 8 });
+    // LiteLLM 2024-08-21 already lists Groq's llama-3.1-70b-versatile at 0.59/0.79 (0.64 blended), the cheapest
+    // of five sellers then (with Bedrock, Perplexity and Databricks, whose names identity v2 reads as Meta's model).
+    const first = spread.points[0]!;
+    expect(first).toMatchObject({ date: "2024-08-31", sellers: 5, min: "0.64", cheapest: { provider: "groq" } });
+    expect(first.quotes.map((quote) => quote.provider)).toEqual(expect.arrayContaining(["groq", "bedrock", "perplexity", "databricks"]));
   });
 
   it("classifies the model's tier by its launch price when the catalogue has none, and not before it is listed", async () => {
@@ -169,8 +176,9 @@ describe(`pricewar.cutsPerMonth (${engine})`, () => {
     const months = await caller().cutsPerMonth({ until: UNTIL });
     expect(months[0]!.month).toBe("2024-02");
     const most = [...months].sort((a, b) => b.cut - a.cut)[0]!;
-    // 44 cuts that month before the integrity gate; the ones of 10x or more are now held in quarantine.
-    expect(most).toMatchObject({ month: "2026-03", cut: 39 });
+    // 44 cuts that month before the integrity gate and identity v2: the ones of 10x or more are now held in
+    // quarantine, and names of one model no longer count as separate offerings.
+    expect(most).toMatchObject({ month: "2026-03", cut: 38 });
     // Independent count: offerings with a cut event that month (each source sees its own offerings here).
     const [row] = await database()
       .db.select({ n: countDistinct(changeEvents.offeringId) })
@@ -210,7 +218,7 @@ describe(`pricewar.costOfCapability (${engine})`, () => {
     expect(fit.points).toBe(figure.points.length);
     expect(Math.sign(fit.declinePerYear)).toBe(Math.sign(Number(figure.points[0]!.price) - Number(figure.points.at(-1)!.price)));
     expect(fit.factorPerYear).toBeCloseTo(Math.exp(-fit.slopePerYear), 3);
-    expect(fit).toMatchObject({ factorPerYear: 3.0395, declinePerYear: 0.671 });
+    expect(fit).toMatchObject({ factorPerYear: 3.0443, declinePerYear: 0.6715 });
   });
 
   it("uses only scores and prices valid at each month-end (as-of)", async () => {
@@ -262,7 +270,7 @@ describe(`pricewar figures over plain JSON GET (${engine})`, () => {
   it("takes numbers and dates from query parameters and answers 400 with the reason", async () => {
     const ok = await fetch(`${base}/costOfCapability?benchmark=aider-polyglot&threshold=50&until=${UNTIL}`);
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toMatchObject({ threshold: 50, fit: { factorPerYear: 3.0395 } });
+    expect(await ok.json()).toMatchObject({ threshold: 50, fit: { factorPerYear: 3.0443 } });
     const reversed = await fetch(`${base}/spread?model=${encodeURIComponent(LLAMA_70B)}&since=2025-06-01&until=2025-01-01`);
     expect(reversed.status).toBe(400);
     expect(JSON.stringify(await reversed.json())).toMatch(/since .* is after until/);
