@@ -69,6 +69,8 @@ export class TestReceiver {
       body: JSON.parse(text),
     };
     const behaviour = this.decide(seen, this);
+    // Counted at once, so a request decided meanwhile already sees the crash.
+    if (behaviour === "crash") this.restarts += 1;
     this.requests.push({ ...seen, behaviour });
     if (behaviour === "ok") {
       this.accepted.set(path, [...(this.accepted.get(path) ?? []), seen.key]);
@@ -78,7 +80,6 @@ export class TestReceiver {
   }
 
   private crash(): void {
-    this.restarts += 1;
     this.server.close();
     this.server.closeAllConnections();
     setTimeout(() => void this.start(), this.downMs);
