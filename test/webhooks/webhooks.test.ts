@@ -19,7 +19,7 @@ import { useTestDatabase } from "../helpers/database.ts";
 import { insertChanges, seedOfferings, type ChangeFixture } from "../stream/change-fixtures.ts";
 import { TestReceiver } from "./receiver.ts";
 
-const N = 40;
+const N = 100;
 const TOKEN = "test-admin-token-0123456789";
 const RETRY: WebhookRetryPolicy = { maxAttempts: 6, baseMs: 40, maxDelayMs: 300 };
 const TIMEOUT_MS = 1_000;
