@@ -139,6 +139,7 @@ describe("POST /api/v1/reprice", () => {
       expect(wrong.status).toBe(400);
       expect(await wrong.json()).toEqual({ error: 'compare must be one of now, best, not "yesterday"' });
       expect((await fetch(`http://127.0.0.1:${http.port}/api/v1/reprice`)).status).toBe(405);
+      expect((await fetch(`http://127.0.0.1:${http.port}/api/v1/repriced`, { method: "POST", body: "" })).status).toBe(404);
     } finally {
       await http.close();
     }

@@ -72,6 +72,7 @@ export function createChangeStream(context: ApiContext, options: ChangeStreamOpt
   };
 
   async function handle(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    if (url.pathname.replace(/\/$/, "") !== "/api/v1/changes/stream") return sendJson(response, 404, { error: `no route for ${url.pathname}` });
     if (clients >= maxClients) {
       response.setHeader("retry-after", "30");
       return sendJson(response, 503, { error: `the change stream serves at most ${maxClients} clients per instance; try again later` });

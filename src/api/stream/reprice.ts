@@ -13,6 +13,8 @@ import { COMPARE_MODES, repriceLog, type CompareMode } from "../../domain/repric
 import { sendJson } from "../send-json.ts";
 
 export async function serveReprice(db: Executor, request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+  // The server routes by prefix: /api/v1/repriceX is not this route.
+  if (url.pathname.replace(/\/$/, "") !== "/api/v1/reprice") return sendJson(response, 404, { error: `no route for ${url.pathname}` });
   if (request.method !== "POST") {
     response.setHeader("allow", "POST");
     return sendJson(response, 405, { error: "POST a usage log (JSONL or CSV) to /api/v1/reprice" });
