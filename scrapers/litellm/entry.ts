@@ -5,7 +5,6 @@
  */
 import { z } from "zod";
 import type { ModelHints, PriceObservation, SkippedEntry } from "../../src/domain/observation.ts";
-import { isNegative } from "../../src/domain/money.ts";
 import { PayloadError } from "../source.ts";
 import { nonTextEntryReason, otherUnitCostFields } from "./classify.ts";
 import { readTokenPriceFields, type VariantPrices } from "./priceFields.ts";
@@ -70,9 +69,9 @@ export function readEntry(key: string, raw: unknown): EntryOutcome {
 function standardPriceProblem(key: string, entry: Entry, standard: VariantPrices | undefined): string | null {
   const input = standard?.base.input;
   const output = standard?.base.output;
-  if (input !== undefined && output !== undefined) {
-    return isNegative(input) || isNegative(output) ? "negative price is a placeholder, not a price" : null;
-  }
+  // A negative price is passed on as written: the integrity gate rejects that entry and keeps
+  // its offering's price, which another key of the same offering may then not move either.
+  if (input !== undefined && output !== undefined) return null;
   if (input === undefined && output === undefined) {
     const otherUnits = otherUnitCostFields(entry);
     return otherUnits.length > 0 ? `no per-token price; priced by ${otherUnits.join(", ")}` : "no price stated";

@@ -192,14 +192,16 @@ describe("litellm edge cases", () => {
     expect(result.observations.map((o) => o.cacheRead)).toEqual(["0.02", "0.01"]);
   });
 
-  it("keeps 0 as free and skips negative placeholders", () => {
+  it("keeps 0 as free and passes negative placeholders on for the integrity gate to reject", () => {
     const result = parseInline({
       free: { ...chat, input_cost_per_token: 0, output_cost_per_token: 0.0 },
       placeholder: { ...chat, input_cost_per_token: -1, output_cost_per_token: -1 },
     });
-    expect(result.observations).toHaveLength(1);
-    expect(result.observations[0]).toMatchObject({ model: "free", input: "0", output: "0" });
-    expect(result.skipped).toEqual([{ name: "placeholder", reason: "negative price is a placeholder, not a price" }]);
+    expect(result.observations).toMatchObject([
+      { model: "free", input: "0", output: "0" },
+      { model: "placeholder", input: "-1000000", output: "-1000000" },
+    ]);
+    expect(result.skipped).toEqual([]);
   });
 
   it("throws on an input price without an output price", () => {

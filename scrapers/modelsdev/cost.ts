@@ -6,7 +6,7 @@ import type { ModelsDevCost, ModelsDevPriceSet } from "./schema.ts";
 export type TokenPrices = Pick<PriceObservation, "input" | "output" | "cacheRead" | "cacheWrite" | "cacheWrite1h" | "tiers">;
 
 function optionalPrice(amount: number | undefined): DecimalString | null {
-  return amount === undefined || amount < 0 ? null : perMillion(amount);
+  return amount === undefined ? null : perMillion(amount);
 }
 
 /**
@@ -30,10 +30,10 @@ function tierPrices(prices: ModelsDevPriceSet): Omit<ContextTier, "minInputToken
 }
 
 /**
- * Null when input or output is negative (not a price). Reasoning-token and audio-token
- * costs have no field in an observation and are left out; the text prices stand alone.
+ * Reasoning-token and audio-token costs have no field in an observation and are left out;
+ * the text prices stand alone. A negative amount is passed on as written: the integrity
+ * gate rejects that entry and keeps its offering's price (no other name of it moves it).
  */
-export function modelsDevPrices(cost: ModelsDevCost): TokenPrices | null {
-  if (cost.input < 0 || cost.output < 0) return null;
+export function modelsDevPrices(cost: ModelsDevCost): TokenPrices {
   return { ...tierPrices(cost), cacheWrite1h: null, tiers: contextTiers(cost) };
 }

@@ -134,12 +134,15 @@ describe("parseModelsDev on the recorded api.json snapshots", () => {
 });
 
 describe("parseModelsDev edge cases", () => {
-  it("keeps a stated 0 as free and a negative amount out", () => {
+  it("keeps a stated 0 as free and passes a negative amount on for the integrity gate to reject", () => {
     const { observations, skipped } = parseModelsDev(
       inline(api({ free: { ...gpt4o, id: "free", cost: { input: 0, output: 0 } }, odd: { ...gpt4o, id: "odd", cost: { input: -1, output: -1 } } })),
     );
-    expect(observations).toMatchObject([{ model: "free", input: "0", output: "0", cacheRead: null }]);
-    expect(skipped).toEqual([{ name: "openai/odd", reason: "negative price: not a price" }]);
+    expect(observations).toMatchObject([
+      { model: "free", input: "0", output: "0", cacheRead: null },
+      { model: "odd", input: "-1", output: "-1" },
+    ]);
+    expect(skipped).toEqual([]);
   });
 
   it("reads context_over_200k as a 200k tier when tiers is absent", () => {

@@ -48,10 +48,6 @@ export function parseModelsDev(documents: readonly PayloadDocument[]): ParseResu
         continue;
       }
       const prices = modelsDevPrices(model.cost);
-      if (prices === null) {
-        skipped.push({ name, reason: "negative price: not a price" });
-        continue;
-      }
       const observation: PriceObservation = {
         provider: seller,
         model: modelId,

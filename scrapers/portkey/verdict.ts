@@ -5,7 +5,7 @@
  * all zeros, and image or video models are priced 0/0 per token) unless the key marks a
  * free endpoint with `:free`.
  */
-import { decimalEquals, isNegative } from "../../src/domain/money.ts";
+import { decimalEquals } from "../../src/domain/money.ts";
 import type { PriceObservation } from "../../src/domain/observation.ts";
 import { PayloadError } from "../source.ts";
 import type { Offer } from "./offers.ts";
@@ -23,7 +23,8 @@ export function offerVerdict(provider: string, model: string, offer: Offer): Off
   if (input === undefined) {
     throw new PayloadError(PORTKEY_SOURCE_ID, `"${model}" (${offer.variant}) has a response_token price but no request_token price`);
   }
-  if (isNegative(input) || (output !== undefined && isNegative(output))) return { reason: "negative price is a placeholder, not a price" };
+  // A negative price is passed on as written: the integrity gate rejects that entry and keeps
+  // its offering's price.
   if (output === undefined || (decimalEquals(output, "0") && !decimalEquals(input, "0"))) {
     return { reason: "input-only price: an embedding, rerank, speech or OCR model" };
   }

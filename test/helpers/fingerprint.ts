@@ -4,21 +4,22 @@
  * variant, region, source, benchmark, setting, dates, values), without what differs
  * between two equally correct ingests: ids, run ids, recorded_at. Two databases that went
  * through different faults, retries and resumptions hold the same history exactly when
- * their fingerprints are equal.
+ * their fingerprints are equal. `lastSeen: false` leaves out the last-seen marks, for
+ * checks that a run changed no price (a good entry of a run that held another is seen again).
  */
 import { createHash } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
-import type { Db } from "../../src/db/client.ts";
+import type { Executor } from "../../src/db/client.ts";
 
 export interface HistoryFingerprint {
   /** One line per period or event, sorted. */
   lines: string[];
-  counts: { pricePeriods: number; scorePeriods: number; changeEvents: number };
+  counts: { pricePeriods: number; openPricePeriods: number; scorePeriods: number; changeEvents: number };
   /** sha256 of the lines. */
   digest: string;
 }
 
-async function lines(db: Db, query: SQL): Promise<string[]> {
+async function lines(db: Executor, query: SQL): Promise<string[]> {
   const result = await db.execute(query);
   const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as Array<{ line: string }>;
   return rows.map((row) => row.line);
@@ -27,20 +28,21 @@ async function lines(db: Db, query: SQL): Promise<string[]> {
 // Timestamps as UTC text and numerics as text, so both drivers print them alike.
 const ts = (column: SQL) => sql`coalesce(to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS'), '-')`;
 
-export async function historyFingerprint(db: Db): Promise<HistoryFingerprint> {
+export async function historyFingerprint(db: Executor, options: { lastSeen?: boolean } = {}): Promise<HistoryFingerprint> {
+  const seen = (column: SQL) => (options.lastSeen === false ? sql`'-'` : ts(column));
   const prices = await lines(
     db,
     sql`select concat_ws(' | ', 'price', o.provider_id, o.model_id, o.variant, o.region, p.source_id, p.currency::text,
           coalesce(p.input::text, '-'), coalesce(p.output::text, '-'), coalesce(p.cache_read::text, '-'),
           coalesce(p.cache_write::text, '-'), coalesce(p.cache_write1h::text, '-'), p.tiers::text,
-          ${ts(sql`p.valid_from`)}, ${ts(sql`p.valid_to`)}, ${ts(sql`p.last_seen_at`)}) as line
+          ${ts(sql`p.valid_from`)}, ${ts(sql`p.valid_to`)}, ${seen(sql`p.last_seen_at`)}) as line
         from price_periods p join offerings o on o.id = p.offering_id`,
   );
   const scores = await lines(
     db,
     sql`select concat_ws(' | ', 'score', s.model_id, s.benchmark_id, s.source_id, s.setting, s.score::text,
           coalesce(s.ci_lower::text, '-'), coalesce(s.ci_upper::text, '-'), coalesce(s.votes::text, '-'),
-          coalesce(s.cost_usd::text, '-'), s.raw_name, ${ts(sql`s.valid_from`)}, ${ts(sql`s.valid_to`)}, ${ts(sql`s.last_seen_at`)}) as line
+          coalesce(s.cost_usd::text, '-'), s.raw_name, ${ts(sql`s.valid_from`)}, ${ts(sql`s.valid_to`)}, ${seen(sql`s.last_seen_at`)}) as line
         from score_periods s`,
   );
   // An event names its periods by their start, not their ids.
@@ -54,10 +56,11 @@ export async function historyFingerprint(db: Db): Promise<HistoryFingerprint> {
         left join price_periods old_p on old_p.id = e.old_period_id
         left join price_periods new_p on new_p.id = e.new_period_id`,
   );
+  const open = await lines(db, sql`select id::text as line from price_periods where valid_to is null`);
   const all = [...prices, ...scores, ...events].sort();
   return {
     lines: all,
-    counts: { pricePeriods: prices.length, scorePeriods: scores.length, changeEvents: events.length },
+    counts: { pricePeriods: prices.length, openPricePeriods: open.length, scorePeriods: scores.length, changeEvents: events.length },
     digest: createHash("sha256").update(all.join("\n")).digest("hex"),
   };
 }

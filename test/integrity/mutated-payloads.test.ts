@@ -15,7 +15,7 @@ import { changeEvents, offerings, pricePeriods, priceQuarantine, scrapeRuns } fr
 import { runSource, type RunSummary } from "../../src/jobs/run-source.ts";
 import { useTestDatabase } from "../helpers/database.ts";
 import { snapshotDocument } from "../helpers/snapshots.ts";
-import { historyFingerprint, listingFingerprint } from "./fingerprint.ts";
+import { historyFingerprint } from "../helpers/fingerprint.ts";
 import {
   negateLitellm,
   scaleLitellm,
@@ -51,9 +51,9 @@ async function mutated(label: string, source: PriceSource, document: PayloadDocu
 
 /** Runs a mutated payload and asserts that history is exactly as before. */
 async function unchangedBy(label: string, source: PriceSource, document: PayloadDocument, at?: Date): Promise<RunSummary> {
-  const before = await historyFingerprint(database().db);
+  const before = await historyFingerprint(database().db, { lastSeen: false });
   const summary = await mutated(label, source, document, at);
-  expect(await historyFingerprint(database().db)).toEqual(before);
+  expect(await historyFingerprint(database().db, { lastSeen: false })).toEqual(before);
   return summary;
 }
 
@@ -182,17 +182,16 @@ describe("absurd and negative values", () => {
     expect(run!.rejected).toBe(summary.rejected);
   });
 
-  it("keeps the offerings of 37 negative LiteLLM prices listed, at their headline prices", async () => {
+  it("keeps the offerings of 37 negative LiteLLM prices listed, at their prices", async () => {
     const { document, names } = negateLitellm(LITELLM, 37);
     expect(names).toHaveLength(37);
     const delisted = () => database().db.select({ n: sql<number>`count(*)::int` }).from(changeEvents).where(eq(changeEvents.kind, "delisted"));
-    const [delistedBefore, listingsBefore] = [await delisted(), await listingFingerprint(database().db)];
+    const [delistedBefore, historyBefore] = [await delisted(), await historyFingerprint(database().db, { lastSeen: false })];
     const summary = await mutated("litellm 37 negative prices", litellmSource, document);
     expect(summary.status).toBe("succeeded");
     expect(await delisted()).toEqual(delistedBefore);
-    // Listings and headline prices are unchanged. (Where a skipped name shared its offering
-    // with another raw name, that name's cache prices may now be the offering's: see the report.)
-    expect(await listingFingerprint(database().db)).toEqual(listingsBefore);
+    // No price moves, not even where another raw name of the same offering was priced apart.
+    expect(await historyFingerprint(database().db, { lastSeen: false })).toEqual(historyBefore);
   });
 });
 
@@ -211,7 +210,7 @@ describe("dates", () => {
 
   it("ingests an older payload as history: bounded, never current, never delisting", async () => {
     const older = snapshotDocument("prices/litellm", "model_prices_2026-03-29_mirror-b93e3f31e1.json");
-    const openBefore = (await historyFingerprint(database().db)).open;
+    const openBefore = (await historyFingerprint(database().db)).counts.openPricePeriods;
     const delisted = () => database().db.select({ n: sql<number>`count(*)::int` }).from(changeEvents).where(eq(changeEvents.kind, "delisted"));
     const delistedBefore = await delisted();
     const summary = await run(litellmSource, older, new Date("2026-03-29T00:00:00Z"));
@@ -220,7 +219,7 @@ describe("dates", () => {
     const opened = await database().db.select({ validTo: pricePeriods.validTo }).from(pricePeriods).where(eq(pricePeriods.scrapeRunId, summary.runId));
     expect(opened.length).toBeGreaterThan(0);
     expect(opened.every((period) => period.validTo !== null && period.validTo <= T0)).toBe(true);
-    expect((await historyFingerprint(database().db)).open).toBe(openBefore);
+    expect((await historyFingerprint(database().db)).counts.openPricePeriods).toBe(openBefore);
     // Its delistings are the ends of its own bounded periods, never of a current one.
     const [after] = await delisted();
     expect(after!.n - delistedBefore[0]!.n).toBeLessThanOrEqual(opened.length);

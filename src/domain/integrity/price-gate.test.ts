@@ -81,6 +81,17 @@ describe("gatePriceRun: jumps", () => {
     expect(verdict.keepListed.has(key("gpt-4o"))).toBe(true);
   });
 
+  it("lets no other name of an offering move its price when one of its names is rejected or held", () => {
+    const alias = (value: PriceValue): GateObservation => ({ ...seen("gpt-4o", value), rawName: "openai/gpt-4o" });
+    const rejected = gate({ observations: [seen("gpt-4o", price("-2.5", "10")), alias(price("3", "12"))], current: [current("gpt-4o", price("2.5", "10"))] });
+    expect(rejected).toMatchObject({ ok: true, write: [], rejected: [{ observation: { rawName: "gpt-4o" } }] });
+    const held = gate({ observations: [seen("gpt-4o", price("2500", "10000")), alias(price("3", "12"))], current: [current("gpt-4o", price("2.5", "10"))] });
+    expect(held).toMatchObject({ ok: true, write: [], held: [{ observation: { rawName: "gpt-4o" } }] });
+    // Another offering of the run is written as usual.
+    const apart = gate({ observations: [seen("gpt-4o", price("-1", "10")), seen("o3", price("2", "8"))], current: [current("gpt-4o", price("2.5", "10"))] });
+    expect(apart.ok && apart.write.map((observation) => observation.rawName)).toEqual(["o3"]);
+  });
+
   it("holds a cache price that moves 10x while the headline stays", () => {
     const cached = (cacheRead: string) => ({ ...price("2.5", "10"), cacheRead });
     const verdict = gate({ observations: [seen("gpt-4o", cached("1250"))], current: [current("gpt-4o", cached("1.25"))] });

@@ -142,7 +142,11 @@ export function gatePriceRun<O extends GateObservation>(input: PriceGateInput<O>
     const shrink = shrinkOf(input, keepListed, thresholds);
     if (shrink) return { ok: false, kind: "shrink", message: shrink, rejected, held };
   }
-  return { ok: true, write, held, rejected, settled, keepListed };
+  // Sources list one offering under several names (LiteLLM's "gpt-4o" and "openai/gpt-4o",
+  // models.dev's per-route keys): when one name's entry is rejected or held, the others may
+  // not move the offering's price in its place. The offering keeps its price this run.
+  const frozen = new Set([...rejected.map(({ observation }) => observation.key), ...held.map(({ observation }) => observation.key)]);
+  return { ok: true, write: write.filter((observation) => !frozen.has(observation.key)), held, rejected, settled, keepListed };
 }
 
 type Judgement =
