@@ -115,6 +115,9 @@ const NAME_PATTERNS: ReadonlyArray<[RegExp, string]> = [
   [/^kat-(coder|dev)/, "kwaipilot"],
   [/^mimo-/, "xiaomi"],
   [/^cogito-/, "deepcogito"],
+  // Together hosts these under its own Hugging Face organisation (togethercomputer/falcon-40b); TII and Stanford made them.
+  [/^falcon-\d/, "tiiuae"],
+  [/^alpaca-\d/, "stanford"],
 ];
 
 export function creatorFromOrg(org: string): string | null {

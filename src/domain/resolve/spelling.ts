@@ -95,6 +95,9 @@ const WORD_ORDER: ReadonlyArray<[RegExp, string]> = [
   [/^llama-3\.1-nemotron-instruct-70b/, "llama-3.1-nemotron-70b-instruct"],
   // xAI's Grok 4.20 beta modes: grok-4.20-beta-reasoning.
   [/^(grok-[\d.]+)-(non-reasoning|reasoning)-beta$/, "$1-beta-$2"],
+  // HELM writes "Falcon-Instruct (40B)" and AA "Qwen Chat 14B": the makers write falcon-40b-instruct, qwen-14b-chat.
+  [/^falcon-instruct-(\d+b)$/, "falcon-$1-instruct"],
+  [/^qwen-chat-(\d+b)$/, "qwen-$1-chat"],
   // Fine-tunes that glue "llama2": nous-hermes-llama2-7b is nous-hermes-llama-2-7b.
   [/-llama(\d)(?=-)/, "-llama-$1"],
 ];
@@ -115,8 +118,9 @@ const SAME_MODEL: ReadonlyArray<[RegExp, string]> = [
   // Google sold exp-03-25 as preview-03-25, the same weights.
   [/^gemini-2\.5-(pro|flash)-(?:exp-)?(\d{2}-\d{2})$/, "gemini-2.5-$1-preview-$2"],
   [/^gemini-2\.5-pro-exp-03-25$/, "gemini-2.5-pro-preview-03-25"],
-  // Cohere's Command R+ is command-r-plus, dated MM-YYYY ("Command R+ (08-24)" in Aider).
-  [/^command-r\+/, "command-r-plus"],
+  // Cohere's Command R+ is command-r-plus, dated MM-YYYY ("Command R+ (08-24)" in Aider);
+  // Command A+ (Artificial Analysis) is command-a-plus as Cohere's API names it.
+  [/^command-(r|a)\+/, "command-$1-plus"],
   [/^(command-r(?:-plus)?)-(0[1-9]|1[0-2])-(2\d)$/, "$1-20$3$2"],
   // Google names Gemini 3 "gemini-3-…" and Amazon Nova 2 "nova-2-…"; tau2-bench and AA add ".0".
   [/^gemini-3\.0(?=-|$)/, "gemini-3"],
