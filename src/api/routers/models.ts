@@ -15,7 +15,7 @@ export const modelsRouter = router({
           search: z.string().min(1).optional(),
           openWeights: z.boolean().optional(),
           limit: limitInput(1000, 200),
-          offset: z.number().int().min(0).default(0),
+          offset: z.number().int().min(0).max(100_000).default(0).describe("models to skip (at most 100,000: the catalogue holds a few thousand)"),
         })
         .default({ limit: 200, offset: 0 }),
     )
