@@ -190,15 +190,16 @@ describe("dashboard in chromium", () => {
     await page.close();
   });
 
-  it("switches task, chart measure and model from the controls, and says 'no data yet' instead of drawing an empty chart", async () => {
+  it("switches task, chart measure and model from the controls, and says 'no data yet' for an unknown model", async () => {
     // The spread of an unknown model answers 404: chromium logs that resource as a console error.
     const { page, errors } = await openPage(`${base}/`, [/status of 404/]);
 
     await page.selectOption("#pareto select[name=task]", "coding");
     const coding = await waitSettled(page, "pareto");
-    // Only Aider is ingested: no model carries enough of the coding class's benchmark weight.
-    expect(coding).toMatchObject({ state: "empty", points: 0, canvas: { visible: false } });
-    expect(coding.message).toMatch(/^No data yet for Coding: \d+ priced models/);
+    // Only Aider scores coding here: the ability fit still places the priced models, with wide intervals
+    // (the empty state is the next test's).
+    expect(coding).toMatchObject({ state: "ready", message: null, canvas: { visible: true } });
+    expect(coding.points).toBeGreaterThan(0);
 
     await page.selectOption("#pareto select[name=task]", "chat");
     expect(await waitSettled(page, "pareto")).toMatchObject({ state: "ready", message: null, canvas: { visible: true } });

@@ -57,13 +57,14 @@ describe("pricewar scrape / backfill / sources / unmatched", () => {
     const env = await databaseEnv();
     const aider = await runCli(["scrape", "aider", "--replay", snapshotPath("benchmarks/aider/polyglot_leaderboard.2025-10-04.cb6a152.yml")], env);
     expect(aider.code).toBe(0);
-    const table = await runCli(["best", "--task", "coding", "--min-coverage", "0.2", "--within", "0.2", "--limit", "3"], env);
+    const table = await runCli(["best", "--task", "coding", "--min-coverage", "0.2", "--within", "10", "--limit", "3"], env);
     expect(table.stderr).toBe("");
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/^coding: \d+ of \d+ priced and scored models, quality bar /);
     expect(table.stdout).toMatch(/^#\s+model\s+quality\s+coverage\s+\$\/1M\s+\$\/call/m);
-    expect(table.stdout).toMatch(/^1\. cheapest model that meets the bar/m);
-    const json = JSON.parse((await runCli(["best", "--task", "coding", "--min-coverage", "0.2", "--within", "0.2", "--limit", "3", "--json"], env)).stdout);
+    // --within is in the class's points (quality 0..100): within 10 points of the best.
+    expect(table.stdout).toMatch(/^1\. cheapest model meeting the bar \(within 10 points of the best/m);
+    const json = JSON.parse((await runCli(["best", "--task", "coding", "--min-coverage", "0.2", "--within", "10", "--limit", "3", "--json"], env)).stdout);
     expect(json.candidates[0].rank).toBe(1);
     expect(json.candidates[0].quality).toBeGreaterThanOrEqual(json.bar);
     const unknown = await runCli(["best", "--task", "poetry"], env);
