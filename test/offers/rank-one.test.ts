@@ -1,5 +1,5 @@
 /**
- * Issue 13's "Done when": over every task class x (default, withinOfBest 0.02, 0.05, 0.10),
+ * Issue 13's "Done when": over every task class x (default, withinOfBest 0.02, 0.05, 0.10: 2, 5, 10 points on the quality scale),
  * on a database filled like a replay, no rank-1 seller is a reseller, gateway, router or
  * free allowance unless asked; asked with sellers "all", they may win again.
  */

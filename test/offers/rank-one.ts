@@ -1,5 +1,5 @@
 /**
- * Rank-1 sellers over every task class x bar (default, withinOfBest 0.02 / 0.05 / 0.10),
+ * Rank-1 sellers over every task class x bar (default, withinOfBest 2 / 5 / 10 points),
  * and a database filled the way a replay fills it: every price source's newest recorded
  * payload observed at its own date, and the newest payload of every benchmark source.
  * Shared by the rank-one test and the report's table.
@@ -18,7 +18,8 @@ import { runSource } from "../../src/jobs/run-source.ts";
 import { INGESTS, documentsOf } from "../helpers/benchmark-snapshots.ts";
 import { SNAPSHOTS_ROOT } from "../helpers/snapshots.ts";
 
-export const BARS = [{ label: "default" }, { label: "withinOfBest 0.02", withinOfBest: 0.02 }, { label: "withinOfBest 0.05", withinOfBest: 0.05 }, { label: "withinOfBest 0.10", withinOfBest: 0.1 }] as const;
+// The bars (2%, 5%, 10% below the best) in the quality scale's points (0..100).
+export const BARS = [{ label: "default" }, { label: "withinOfBest 2", withinOfBest: 2 }, { label: "withinOfBest 5", withinOfBest: 5 }, { label: "withinOfBest 10", withinOfBest: 10 }] as const;
 
 /** Every price source's newest payload at the date its name carries (never the time of reading). */
 export async function fillLikeReplay(db: Db): Promise<void> {
