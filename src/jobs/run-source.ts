@@ -47,20 +47,12 @@ export interface RunSourceOptions {
   logger?: Logger;
 }
 
-export interface RunSummary {
+/** A run's outcome: its ingest counts (quarantined prices are listed by sources.quarantine) and its error. */
+export interface RunSummary extends IngestCounts {
   runId: number;
   sourceId: string;
   status: "succeeded" | "failed" | "disabled";
-  parsed: number;
-  changed: number;
-  unmatched: number;
-  rejected: number;
-  /** Prices held in quarantine by this run (listed by sources.quarantine). */
-  quarantined: number;
-  skipped: number;
   error: string | null;
-  /** A few rejected entries with their reasons, for the operator. */
-  rejectedSamples: SkippedEntry[];
 }
 
 export async function runSource(db: Db, source: SourceDefinition, options: RunSourceOptions): Promise<RunSummary> {
