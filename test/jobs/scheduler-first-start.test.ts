@@ -6,12 +6,13 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setTimeout as delay } from "node:timers/promises";
-import { asc } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { pino } from "pino";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { artificialAnalysisSource } from "../../scrapers/artificial-analysis/index.ts";
-import type { BenchmarkSource } from "../../scrapers/source.ts";
-import { scrapeRuns } from "../../src/db/schema/index.ts";
+import type { BenchmarkSource, PriceSource } from "../../scrapers/source.ts";
+import { modelPointers, scrapeRuns } from "../../src/db/schema/index.ts";
+import { priceObservationSchema } from "../../src/domain/observation.ts";
 import { healthReport } from "../../src/domain/health.ts";
 import { Scheduler } from "../../src/jobs/scheduler/scheduler.ts";
 import { resolveSchedules } from "../../src/jobs/scheduler/schedules.ts";
@@ -91,4 +92,34 @@ it("runs every enabled source once, two at a time, and reports the unreachable o
   const again = new Scheduler({ connection: database(), schedules, logger: pino({ level: "silent" }), env: { HTTP_TIMEOUT_MS: 5_000 } });
   expect((await again.runFirstStart()).size).toBe(0);
   await again.stop();
+});
+
+it("records the floating names' reviewed pointers once the first start has put their snapshots in the catalogue", async () => {
+  const priced = (model: string) => priceObservationSchema.parse({ provider: "deepseek", model, input: "0.27", output: "1.1" });
+  const deepseek: PriceSource = {
+    id: "first-deepseek",
+    kind: "price",
+    authority: "community",
+    fullSnapshot: false,
+    description: "first-start test source with a floating name and two of its snapshots",
+    urls: [`${base}/deepseek.json`],
+    format: "json",
+    schedule: { cron: "0 0 1 1 *", tz: "UTC", timeoutMs: 10_000, retries: 0 },
+    replayPaths: ["unused.json"],
+    parse: () => ({ observations: ["deepseek-chat", "deepseek-v3", "deepseek-v3-0324"].map(priced), skipped: [] }),
+  };
+  const scheduler = new Scheduler({ connection: database(), schedules: resolveSchedules([deepseek], {}), logger: pino({ level: "silent" }), env: { HTTP_TIMEOUT_MS: 5_000 } });
+  await scheduler.start();
+  await scheduler.stop();
+
+  const pointers = await database()
+    .db.select({ snapshot: modelPointers.snapshotModelId, from: modelPointers.validFrom, to: modelPointers.validTo })
+    .from(modelPointers)
+    .where(eq(modelPointers.floatingModelId, "deepseek/deepseek-chat"))
+    .orderBy(asc(modelPointers.validFrom));
+  // series.yaml: V3 from its release, V3-0324 from 2025-03-24; the later snapshots are not in this catalogue.
+  expect(pointers).toEqual([
+    { snapshot: "deepseek/deepseek-v3", from: new Date("2024-12-26T00:00:00Z"), to: new Date("2025-03-24T00:00:00Z") },
+    { snapshot: "deepseek/deepseek-v3-0324", from: new Date("2025-03-24T00:00:00Z"), to: new Date("2025-08-21T00:00:00Z") },
+  ]);
 });

@@ -155,7 +155,7 @@ async function reresolveInTransaction(db: Executor, now: Date): Promise<Reresolv
   await repointPointers(db, mergedAway);
   await fillFacts(db, mergedAway, byId);
   const deleted = await deleteOrphans(db, [...new Set([...modelRows.map((row) => row.id), ...wanted.keys()])]);
-  summary.pointers = (await syncReviewedPointers(db)) + (await recordOpenRouterPointers(db)) + (await derivePointersFromEqualPrices(db));
+  summary.pointers = await refreshModelPointers(db);
   summary.modelsDeleted = deleted.length;
   const mergesByTarget = new Map<string, string[]>();
   for (const id of deleted) {
@@ -412,4 +412,14 @@ async function deleteOrphans(db: Executor, candidates: readonly string[]): Promi
     deleted.push(...rowsOf<{ id: string }>(rows).map((row) => row.id));
   }
   return deleted;
+}
+
+/**
+ * The dated pointers of floating names, from every origin: the reviewed series table,
+ * OpenRouter's ~ aliases in the archived payloads, and equal prices at the maker. Run at
+ * start (with re-resolution) and once a first start has ingested the catalogue, since a
+ * pointer needs both of its models in the catalogue. Returns the pointers written.
+ */
+export async function refreshModelPointers(db: Executor): Promise<number> {
+  return (await syncReviewedPointers(db)) + (await recordOpenRouterPointers(db)) + (await derivePointersFromEqualPrices(db));
 }

@@ -17,6 +17,7 @@ import { join } from "node:path";
 import { createTask, type Logger as CronLogger, type ScheduledTask } from "node-cron";
 import type { Logger } from "../../config/logger.ts";
 import type { DatabaseConnection } from "../../db/client.ts";
+import { refreshModelPointers } from "../../db/queries/model-merge.ts";
 import { abandonOwnRuns, failAbandonedRuns, recordPendingOutcomes, RunAlreadyActiveError, type RunTrigger } from "../../db/queries/runs.ts";
 import { runBackfill } from "../backfill.ts";
 import { dateInName, observationTime } from "../backfill-plan.ts";
@@ -181,7 +182,12 @@ export class Scheduler {
     );
     const byStatus = (status: RunSummary["status"]) =>
       [...outcomes].filter(([, outcome]) => outcome.status === "ran" && outcome.runs.at(-1)?.status === status).map(([id]) => id);
-    this.logger.info({ succeeded: byStatus("succeeded"), failed: byStatus("failed"), disabled: byStatus("disabled") }, "first start finished");
+    // The models a floating name points to exist only now, on a database that was empty at start.
+    const pointers = await refreshModelPointers(this.db).catch((error: unknown) => {
+      this.logger.error({ err: error }, "floating-name pointers not refreshed");
+      return 0;
+    });
+    this.logger.info({ succeeded: byStatus("succeeded"), failed: byStatus("failed"), disabled: byStatus("disabled"), pointers }, "first start finished");
     return outcomes;
   }
 
