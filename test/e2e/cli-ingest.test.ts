@@ -1,23 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.ts";
-import { TEST_DATABASE_URL, createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { useCliDatabase } from "../helpers/cli-database.ts";
 import { snapshotPath } from "../helpers/snapshots.ts";
 
 // The CLI runs in child processes: on PGlite they share a data folder, on Postgres a fresh server database.
-const dataDir = mkdtempSync(join(tmpdir(), "pricewar-cli-"));
-let server: TestDatabase | undefined;
-async function databaseEnv(): Promise<NodeJS.ProcessEnv> {
-  if (!TEST_DATABASE_URL) return { DATABASE_URL: "", PGLITE_DIR: dataDir };
-  server ??= await createTestDatabase();
-  return { DATABASE_URL: server.url };
-}
-afterAll(async () => {
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const databaseEnv = useCliDatabase("pricewar-cli-");
 
 describe("pricewar scrape / backfill / sources / unmatched", () => {
   it("scrapes one source from a replayed file at a given date", async () => {

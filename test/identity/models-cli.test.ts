@@ -1,31 +1,19 @@
 /** `pricewar models audit` and `pricewar models reresolve`, run as a user would, on a replayed OpenRouter list. */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { IdentityAudit } from "../../src/domain/identity/audit.ts";
 import type { ReresolveSummary } from "../../src/db/queries/model-merge.ts";
 import { runCli } from "../helpers/cli.ts";
-import { TEST_DATABASE_URL, createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { useCliDatabase } from "../helpers/cli-database.ts";
 import { snapshotPath } from "../helpers/snapshots.ts";
 
-const dataDir = mkdtempSync(join(tmpdir(), "pricewar-models-cli-"));
-let server: TestDatabase | undefined;
-async function databaseEnv(): Promise<NodeJS.ProcessEnv> {
-  if (!TEST_DATABASE_URL) return { DATABASE_URL: "", PGLITE_DIR: dataDir, LOG_LEVEL: "silent" };
-  server ??= await createTestDatabase();
-  return { DATABASE_URL: server.url, LOG_LEVEL: "silent" };
-}
+// The CLI runs in child processes: on PGlite they share a data folder, on Postgres a fresh server database.
+const databaseEnv = useCliDatabase("pricewar-models-cli-", { LOG_LEVEL: "silent" });
 
 beforeAll(async () => {
   const file = snapshotPath("prices/openrouter/models-data_2026-08-08_from-sui414-0427e0eca0.json");
   const result = await runCli(["scrape", "openrouter", "--replay", file, "--at", "2026-08-08"], await databaseEnv());
   expect(result.code, result.stderr).toBe(0);
 }, 120_000);
-afterAll(async () => {
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
 
 describe("pricewar models", () => {
   it("audits the catalogue as tables", async () => {

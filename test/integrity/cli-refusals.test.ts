@@ -3,25 +3,12 @@
  * exit code 1, nothing written. Child processes share a PGlite folder, or a fresh server
  * database with TEST_DATABASE_URL.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { runCli } from "../helpers/cli.ts";
-import { TEST_DATABASE_URL, createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { useCliDatabase } from "../helpers/cli-database.ts";
 import { snapshotPath } from "../helpers/snapshots.ts";
 
-const dataDir = mkdtempSync(join(tmpdir(), "pricewar-integrity-cli-"));
-let server: TestDatabase | undefined;
-async function databaseEnv(): Promise<NodeJS.ProcessEnv> {
-  if (!TEST_DATABASE_URL) return { DATABASE_URL: "", PGLITE_DIR: dataDir };
-  server ??= await createTestDatabase();
-  return { DATABASE_URL: server.url };
-}
-afterAll(async () => {
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const databaseEnv = useCliDatabase("pricewar-integrity-cli-");
 
 it("refuses `pricewar scrape --at 2030-01-01` with a clear error, exit code 1 and the run recorded failed", async () => {
   const file = snapshotPath("prices/openrouter/models-data-sorted_2026-03-03_from-skissue-d04372e9da.json");
