@@ -1,7 +1,7 @@
 /**
  * Loads what task quality needs at a date and hands it to the pure maths in
- * domain/quality (the ability fit) and domain/tasks/quality.ts (the percentile method,
- * kept as the baseline `npm run eval:quality` compares against).
+ * domain/quality (the ability fit). The percentile method of domain/tasks/quality.ts is
+ * kept only as the baseline `npm run eval:quality` compares against.
  *
  * The fit is made when the data change, not per request: it is cached per database
  * handle under the as-of date and a data version (the score periods' count and highest
@@ -11,10 +11,8 @@ import { and, count, inArray, lte, max } from "drizzle-orm";
 import type { Executor } from "../client.ts";
 import { benchmarks, models, scorePeriods } from "../schema/index.ts";
 import { slices } from "./catalogue.ts";
-import { validAt } from "./benchmarks.ts";
 import { catalogueBenchmarkIds, TASK_CLASSES, type TaskClass } from "../../domain/tasks/catalogue.ts";
 import { scoringId, snapshotIdentity } from "../../domain/tasks/snapshot-identity.ts";
-import { rankBenchmark, type BenchmarkCohort, type ScoreAtDate } from "../../domain/tasks/quality.ts";
 import { buildItems, type BenchmarkInfo, type ItemSet, type ScoreRow } from "../../domain/quality/observations.ts";
 import { fitQualityModel, type ClassQuality, type QualityModel } from "../../domain/quality/class-quality.ts";
 
@@ -84,33 +82,6 @@ export async function qualityModel(db: Executor, at?: Date): Promise<QualityMode
   for (const old of cache.keys()) if (old.startsWith(`${at?.toISOString() ?? "now"}|`)) cache.delete(old);
   cache.set(key, model);
   return model;
-}
-
-/** Every benchmark's current scores (or those valid at `at`), percentile-ranked: the previous method. */
-export async function benchmarkCohorts(db: Executor, benchmarkIds: readonly string[], at?: Date): Promise<Map<string, BenchmarkCohort>> {
-  const cohorts = new Map<string, BenchmarkCohort>();
-  const infos = await benchmarkInfos(db, benchmarkIds);
-  const scores: ScoreAtDate[] = [];
-  for (const slice of slices(infos.map((info) => info.id))) {
-    scores.push(
-      ...(await db
-        .select({
-          modelId: scorePeriods.modelId,
-          benchmarkId: scorePeriods.benchmarkId,
-          sourceId: scorePeriods.sourceId,
-          setting: scorePeriods.setting,
-          score: scorePeriods.score,
-          rawName: scorePeriods.rawName,
-          validFrom: scorePeriods.validFrom,
-        })
-        .from(scorePeriods)
-        .where(and(inArray(scorePeriods.benchmarkId, slice), validAt(at)))),
-    );
-  }
-  const identity = snapshotIdentity((await db.select({ id: models.id }).from(models)).map((row) => row.id));
-  const pooled = scores.map((score) => ({ ...score, modelId: scoringId(identity, score.modelId) }));
-  for (const info of infos) cohorts.set(info.id, rankBenchmark(info, pooled));
-  return cohorts;
 }
 
 export interface TaskQualityOptions {

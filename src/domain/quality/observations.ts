@@ -21,25 +21,13 @@
  * release and put through the logistic (1.7 × z). Values are clamped to [0.01, 0.99] so a
  * saturated score does not pull an ability to infinity.
  */
+import type { BenchmarkInfo, ScoreAtDate } from "../tasks/quality.ts";
 import type { Observation } from "./irt.ts";
 
-export type ScoreScale = "percent" | "fraction" | "elo" | "index";
-
-export interface BenchmarkInfo {
-  id: string;
-  scale: ScoreScale;
-  higherIsBetter: boolean;
-}
+export type { BenchmarkInfo, ScoreScale } from "../tasks/quality.ts";
 
 /** A stored score period, valid or closed, that started on or before the as-of date. */
-export interface ScoreRow {
-  modelId: string;
-  benchmarkId: string;
-  sourceId: string;
-  setting: string;
-  score: string;
-  rawName: string;
-  validFrom: Date;
+export interface ScoreRow extends ScoreAtDate {
   /** Still valid at the as-of date. */
   current: boolean;
 }
