@@ -6,10 +6,9 @@
  * seller named, the model's own lab is preferred, then the consolidation's authority
  * order (first-party pages, aggregators, community tables).
  */
-import { eq } from "drizzle-orm";
 import type { Executor } from "../client.ts";
-import { offerings, pricePeriods, providers, sources } from "../schema/index.ts";
 import { resolveModelReference, type ModelResolution } from "./models.ts";
+import { offeringHistory, type PriceRow } from "./prices.ts";
 import { taskCandidates } from "./ranking.ts";
 import { authorityRank } from "../../domain/prices/consolidate.ts";
 import { rankBest } from "../../domain/ranking/best.ts";
@@ -20,42 +19,15 @@ import type { UsageLine } from "../../domain/reprice/usage-line.ts";
 /** Today's best route: the cheapest model within this many points (0..100 scale) of the best quality for the class. */
 export const BEST_ROUTE_WITHIN_OF_BEST = 5;
 
-function modelPeriods(db: Executor, modelId: string) {
-  return db
-    .select({
-      periodId: pricePeriods.id,
-      model: offerings.modelId,
-      seller: offerings.providerId,
-      sellerKind: providers.kind,
-      variant: offerings.variant,
-      region: offerings.region,
-      source: pricePeriods.sourceId,
-      authority: sources.authority,
-      currency: pricePeriods.currency,
-      input: pricePeriods.input,
-      output: pricePeriods.output,
-      cacheRead: pricePeriods.cacheRead,
-      cacheWrite: pricePeriods.cacheWrite,
-      tiers: pricePeriods.tiers,
-      validFrom: pricePeriods.validFrom,
-      validTo: pricePeriods.validTo,
-    })
-    .from(pricePeriods)
-    .innerJoin(offerings, eq(offerings.id, pricePeriods.offeringId))
-    .innerJoin(providers, eq(providers.id, offerings.providerId))
-    .innerJoin(sources, eq(sources.id, pricePeriods.sourceId))
-    .where(eq(offerings.modelId, modelId));
-}
-
-type PeriodRow = Awaited<ReturnType<typeof modelPeriods>>[number];
+type PeriodRow = PriceRow;
 
 /** Preference among periods in force at once: the global region, the lab itself, then source authority. */
 function preference(a: PeriodRow, b: PeriodRow): number {
   return (
     Number(a.region !== "") - Number(b.region !== "") ||
-    Number(a.sellerKind !== "lab") - Number(b.sellerKind !== "lab") ||
+    Number(a.providerKind !== "lab") - Number(b.providerKind !== "lab") ||
     authorityRank(a.authority) - authorityRank(b.authority) ||
-    a.seller.localeCompare(b.seller) ||
+    a.provider.localeCompare(b.provider) ||
     a.source.localeCompare(b.source)
   );
 }
@@ -63,7 +35,7 @@ function preference(a: PeriodRow, b: PeriodRow): number {
 function priceUsed(row: PeriodRow): PriceUsed {
   return {
     model: row.model,
-    seller: row.seller,
+    seller: row.provider,
     variant: row.variant,
     source: row.source,
     periodId: row.periodId,
@@ -88,7 +60,7 @@ export function createRepriceLookup(db: Executor, options: RepriceLookupOptions 
 
   const history = (modelId: string) => {
     let rows = histories.get(modelId);
-    if (!rows) histories.set(modelId, (rows = modelPeriods(db, modelId).then((found) => found.filter((row) => row.currency === "USD"))));
+    if (!rows) histories.set(modelId, (rows = offeringHistory(db, { modelIds: [modelId], currency: "USD" })));
     return rows;
   };
   const resolve = (name: string, day: string) => {
@@ -99,7 +71,7 @@ export function createRepriceLookup(db: Executor, options: RepriceLookupOptions 
   };
 
   const pick = (rows: PeriodRow[], line: Pick<UsageLine, "seller" | "variant">, at: number) =>
-    rows.filter((row) => row.variant === line.variant && (!line.seller || row.seller === line.seller) && inForceAt(at)(row)).sort(preference)[0];
+    rows.filter((row) => row.variant === line.variant && (!line.seller || row.provider === line.seller) && inForceAt(at)(row)).sort(preference)[0];
 
   async function priceAt(line: UsageLine): Promise<PriceAnswer> {
     const at = line.timestamp.getTime();
@@ -116,9 +88,9 @@ export function createRepriceLookup(db: Executor, options: RepriceLookupOptions 
     }
     const model = resolution.model.id;
     if (known.length === 0) return { reason: `no USD price recorded for ${model}`, model };
-    const offered = known.filter((row) => row.variant === line.variant && (!line.seller || row.seller === line.seller));
+    const offered = known.filter((row) => row.variant === line.variant && (!line.seller || row.provider === line.seller));
     if (offered.length === 0) {
-      const sellers = [...new Set(known.filter((row) => row.variant === line.variant).map((row) => row.seller))].sort();
+      const sellers = [...new Set(known.filter((row) => row.variant === line.variant).map((row) => row.provider))].sort();
       if (line.seller) return { reason: `no ${line.variant} price of ${model} from seller "${line.seller}" (sellers: ${sellers.join(", ") || "none"})`, model };
       return { reason: `no ${line.variant} price recorded for ${model}`, model };
     }
@@ -140,7 +112,7 @@ export function createRepriceLookup(db: Executor, options: RepriceLookupOptions 
     const at = now().getTime();
     const row = (await history(best.model)).find(
       (candidate) =>
-        candidate.seller === best.offering.provider && candidate.variant === best.offering.variant && candidate.region === best.offering.region && candidate.source === best.offering.source && inForceAt(at)(candidate),
+        candidate.provider === best.offering.provider && candidate.variant === best.offering.variant && candidate.region === best.offering.region && candidate.source === best.offering.source && inForceAt(at)(candidate),
     );
     return row ? { price: priceUsed(row) } : { reason: `the best route for ${taskId} (${best.model} on ${best.offering.provider}) has no current USD price` };
   }
