@@ -46,19 +46,9 @@ export function reresolveName(
   };
 }
 
-/** A model id read as a name: "<creator>/<name>" with its creator as the author. */
+/** A model id read as a name: "<creator>/<name>" with its creator as the author, a setting split off. */
 export function reresolveModelId(id: string, overrides: readonly Override[], at: Date): Reresolved {
-  const split = splitSetting(id);
-  const options: ResolveOptions = { orgIsAuthor: true, at };
-  const resolution: Resolution = resolveModelName("", split.base, overrides, options);
-  return {
-    modelId: resolution.modelId,
-    method: resolution.method,
-    note: resolution.note,
-    setting: combineSettings(split.setting, resolution.setting),
-    creator: resolution.creator,
-    name: resolution.name,
-  };
+  return reresolveName("", id, { kind: "benchmark", namesHaveAuthors: true }, overrides, { at });
 }
 
 export interface AliasMove {
