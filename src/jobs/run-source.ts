@@ -6,7 +6,7 @@
  * writes nothing but the run record; the previous history stays intact.
  */
 import type { Logger } from "../config/logger.ts";
-import type { Db, Executor } from "../db/client.ts";
+import type { Db } from "../db/client.ts";
 import { syncSources } from "../db/queries/catalogue.ts";
 import { archiveDocuments, finishRun, startRun, type RunTrigger } from "../db/queries/runs.ts";
 import { withWriteTransaction } from "../db/write-transaction.ts";

@@ -16,7 +16,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Logger } from "../../config/logger.ts";
 import type { Executor } from "../client.ts";
 import { rowsOf } from "../migrate.ts";
-import { aliases, changeEvents, modelPointers, models, offerings, priceQuarantine, pricePeriods, scorePeriods } from "../schema/index.ts";
+import { aliases, changeEvents, modelPointers, models, offerings, pricePeriods, scorePeriods } from "../schema/index.ts";
 import { SOURCES } from "../../../scrapers/registry.ts";
 import { providerEntry } from "../../domain/providers.ts";
 import { loadOverrides } from "../../domain/resolve/overrides.ts";
