@@ -84,6 +84,11 @@ export interface BenchmarkSource extends SourceBase {
   kind: "benchmark";
   /** Every benchmark id this source's observations may carry. */
   benchmarks: readonly BenchmarkDefinition[];
+  /**
+   * Ids the source registers at run time: a new release or fit date of a board it defines
+   * (each its own benchmark). Returns the definition of such an id, undefined for any other.
+   */
+  releaseDefinition?(benchmarkId: string): BenchmarkDefinition | undefined;
   parse(documents: readonly PayloadDocument[], context: ParseContext): ParseResult<ScoreObservation>;
 }
 

@@ -1,5 +1,5 @@
 /** Epoch AI's Benchmarking Hub download: Epoch-run and copied leaderboards, plus each download's ECI fit. */
-import { eciBenchmark } from "../epoch-ai/eci.ts";
+import { eciBenchmark, eciReleaseDefinition } from "../epoch-ai/eci.ts";
 import { DAILY_UTC, type BenchmarkSource } from "../source.ts";
 import { EPOCH_AI_HUB_SOURCE_ID, parseEpochAiHub } from "./parse.ts";
 import { HUB_TABLES } from "./tables.ts";
@@ -23,5 +23,6 @@ export const epochAiHubSource: BenchmarkSource = {
     eciBenchmark("2026-02-25", "the download committed on 2026-03-09 to louis0487/LLM-Benchmark-Lifecycle, newest run 2026-02-25"),
     eciBenchmark("2026-04-17", "the download committed on 2026-04-19 to madhu24raj/bayes-llm-saturation, newest run 2026-04-17"),
   ],
+  releaseDefinition: eciReleaseDefinition,
   parse: parseEpochAiHub,
 };

@@ -30,6 +30,12 @@ export function eciBenchmark(fitDate: string, downloadNote: string): BenchmarkDe
   };
 }
 
+/** A new fit's definition (a download whose newest run is a date no list names yet): each fit is its own benchmark. */
+export function eciReleaseDefinition(benchmarkId: string): BenchmarkDefinition | undefined {
+  const match = /^epoch-eci-(\d{4}-\d{2}-\d{2})$/.exec(benchmarkId);
+  return match ? eciBenchmark(match[1]!, "a download registered when first ingested") : undefined;
+}
+
 /** The creator as the file names it: the first of a multi-valued "Organization" cell. */
 function creatorOf(organization: string | undefined): string | null {
   const first = (organization ?? "").split(",")[0]?.trim();

@@ -1,6 +1,6 @@
 /** Epoch AI's Capabilities Index (ECI) of 2026-02-22, the first recorded fit. */
 import { DAILY_UTC, type BenchmarkSource } from "../source.ts";
-import { eciBenchmark } from "./eci.ts";
+import { eciBenchmark, eciReleaseDefinition } from "./eci.ts";
 import { EPOCH_AI_FIT_DATE, EPOCH_AI_SOURCE_ID, parseEpochAi } from "./parse.ts";
 
 export const epochAiSource: BenchmarkSource = {
@@ -15,5 +15,6 @@ export const epochAiSource: BenchmarkSource = {
   schedule: DAILY_UTC,
   replayPaths: ["benchmarks/epoch-ai/epoch_capabilities_index.2026-02-22.7ad858c.csv"],
   benchmarks: [eciBenchmark(EPOCH_AI_FIT_DATE, "first commit of the file in peterhurford/metr_graph, taken as the unedited download")],
+  releaseDefinition: eciReleaseDefinition,
   parse: parseEpochAi,
 };

@@ -8,6 +8,7 @@
  */
 import { ARENA_TEXT_CATEGORIES, LMARENA_BENCHMARKS, textBenchmarkIdForCategory, type TextLeaderboard } from "../lmarena/benchmarks.ts";
 import type { BenchmarkDefinition } from "../source.ts";
+import { datedId } from "../release-definitions.ts";
 
 /**
  * The scraper carries these two categories over unchanged from arena-catalog 2025-12-17
@@ -15,7 +16,7 @@ import type { BenchmarkDefinition } from "../source.ts";
  */
 export const STALE_CATEGORIES: ReadonlySet<string> = new Set(["no_refusal", "no_short"]);
 
-/** The recorded snapshots (SmallAi-API/LLM-Ranking commits); a new date needs its entry here. */
+/** The recorded snapshots (SmallAi-API/LLM-Ranking commits); a live fetch of a new date registers its own ids (releaseDefinition). */
 export const LMARENA_2026_SNAPSHOTS: ReadonlyArray<{ board: TextLeaderboard; date: string }> = [
   { board: "style-control", date: "2026-02-27" },
   { board: "style-control", date: "2026-04-30" },
@@ -44,3 +45,14 @@ function datedDefinition(board: TextLeaderboard, categoryKey: string, date: stri
 export const LMARENA_2026_BENCHMARKS: readonly BenchmarkDefinition[] = LMARENA_2026_SNAPSHOTS.flatMap(({ board, date }) =>
   ARENA_TEXT_CATEGORIES.filter((category) => !STALE_CATEGORIES.has(category.key)).map((category) => datedDefinition(board, category.key, date)),
 );
+
+/** The definition of a fit of any date: a live fetch dated by its run is a new release of the same board. */
+export function lmarena2026ReleaseDefinition(benchmarkId: string): BenchmarkDefinition | undefined {
+  const dated = datedId(benchmarkId);
+  if (!dated) return undefined;
+  for (const board of ["style-control", "raw"] as const) {
+    const category = ARENA_TEXT_CATEGORIES.find((candidate) => datedBenchmarkId(board, candidate.key, dated.date) === benchmarkId);
+    if (category) return datedDefinition(board, category.key, dated.date);
+  }
+  return undefined;
+}

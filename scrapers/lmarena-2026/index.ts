@@ -1,6 +1,6 @@
 /** LMArena (arena.ai) text boards of 2026, per category, as dated snapshots. */
 import { DAILY_UTC, type BenchmarkSource } from "../source.ts";
-import { LMARENA_2026_BENCHMARKS } from "./benchmarks.ts";
+import { LMARENA_2026_BENCHMARKS, lmarena2026ReleaseDefinition } from "./benchmarks.ts";
 import { LMARENA_2026_SOURCE_ID, parseLmarena2026 } from "./parse.ts";
 
 const DATA = "https://raw.githubusercontent.com/SmallAi-API/LLM-Ranking/main/data";
@@ -21,5 +21,6 @@ export const lmarena2026Source: BenchmarkSource = {
     "benchmarks/lmarena-2026/smallai.leaderboard-text.2026-07-08.fa9be56.json",
   ],
   benchmarks: LMARENA_2026_BENCHMARKS,
+  releaseDefinition: lmarena2026ReleaseDefinition,
   parse: parseLmarena2026,
 };

@@ -20,6 +20,7 @@ import type { BenchmarkSource, PayloadDocument, PriceSource, SourceDefinition } 
 import { IntegrityError, type IngestCounts } from "./ingest-counts.ts";
 import { ingestPrices, preparePrices, type PreparedPrices } from "./ingest-prices.ts";
 import { ingestScores, prepareScores, type PreparedScores } from "./ingest-scores.ts";
+import { definitionsForRun } from "../../scrapers/release-definitions.ts";
 
 /** The configuration a run may read API keys from (the validated Env, or process.env). */
 export type SecretEnv = { readonly [name: string]: unknown };
@@ -136,7 +137,7 @@ function prepareScoreRun(source: BenchmarkSource, documents: PayloadDocument[], 
   return prepareScores({
     sourceId: source.id,
     at,
-    benchmarks: source.benchmarks,
+    benchmarks: definitionsForRun(source, valid),
     namesHaveAuthors: source.namesHaveAuthors ?? false,
     observations: valid,
     skipped: parsed.skipped,
