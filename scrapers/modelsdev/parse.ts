@@ -8,6 +8,7 @@ import { OPENROUTER_SUFFIX_VARIANTS, idSuffix } from "../openrouter/variant.ts";
 import { PayloadError, singleDocument, type ParseResult, type PayloadDocument } from "../source.ts";
 import { modelsDevPrices } from "./cost.ts";
 import { modelsDevHints } from "./hints.ts";
+import { statusSignal } from "./lifecycle.ts";
 import { MODELSDEV_SOURCE_ID, readModelsDevJson } from "./payload.ts";
 import { apiJsonSchema } from "./schema.ts";
 import { outOfScopeReason } from "./scope.ts";
@@ -58,6 +59,7 @@ export function parseModelsDev(documents: readonly PayloadDocument[]): ParseResu
         currency: "USD",
         ...prices,
         hints: modelsDevHints(model),
+        lifecycle: statusSignal(model.status),
       };
       const offering = `${seller}|${modelId}|${observation.variant}|${region}`;
       const earlier = listedBy.get(offering);

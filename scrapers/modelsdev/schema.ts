@@ -32,6 +32,8 @@ const modelSchema = z.object({
   limit: z.object({ context: z.number().nullish(), output: z.number().nullish() }).nullish(),
   modalities: z.object({ output: z.array(z.string()) }).nullish(),
   cost: costSchema.optional(),
+  /** deprecated, beta, alpha, ... where the provider flags the model. */
+  status: z.string().nullish(),
 });
 
 const providerSchema = z.object({

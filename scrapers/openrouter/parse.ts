@@ -5,6 +5,7 @@
  */
 import type { ModelHints, PriceObservation, SkippedEntry } from "../../src/domain/observation.ts";
 import { PayloadError, singleDocument, type ParseResult, type PayloadDocument } from "../source.ts";
+import { expirationSignal } from "./lifecycle.ts";
 import { creatorOf, displayNameOf, positiveInteger, releaseDateOf } from "./hints.ts";
 import { OPENROUTER_SOURCE_ID, readOpenRouterJson } from "./payload.ts";
 import { entryTokenPrices } from "./pricing.ts";
@@ -58,6 +59,7 @@ export function parseOpenRouterModels(documents: readonly PayloadDocument[]): Pa
       currency: "USD",
       ...prices,
       hints: modelHints(entry),
+      lifecycle: expirationSignal(entry.expiration_date),
     });
   }
   return { observations, skipped };

@@ -33,6 +33,8 @@ export const modelEntrySchema = z.object({
   hugging_face_id: z.string().nullish(),
   top_provider: z.object({ max_completion_tokens: z.number().nullish() }).nullish(),
   alias_target: z.object({ slug: z.string() }).nullish(),
+  /** The date OpenRouter stops serving the model, when one is announced. */
+  expiration_date: z.string().nullish(),
   pricing: pricingSchema,
 });
 

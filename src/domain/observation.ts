@@ -33,6 +33,18 @@ export const modelHintsSchema = z.object({
   parameters: z.string().nullish(),
 });
 
+/**
+ * A lifecycle stage a price source states for its offering: OpenRouter's expiration_date
+ * (retired from that date, deprecated until then), models.dev's status (deprecated, or
+ * beta/alpha read as preview). `from` is the date the source gives, if any.
+ */
+export const lifecycleSignalSchema = z.object({
+  stage: z.enum(["preview", "deprecated", "retired"]),
+  from: z.iso.date().nullish(),
+  note: z.string().min(1),
+});
+export type LifecycleSignal = z.infer<typeof lifecycleSignalSchema>;
+
 export const priceObservationSchema = z.object({
   /** Seller id from the provider catalogue (providers.ts), e.g. "openai", "bedrock", "together". */
   provider: z.string().min(1),
@@ -60,6 +72,8 @@ export const priceObservationSchema = z.object({
   validFrom: isoDate.nullish(),
   validTo: isoDate.nullish(),
   hints: modelHintsSchema.default({}),
+  /** The offering's lifecycle as the source states it (src/db/queries/lifecycle-signals.ts records it). */
+  lifecycle: lifecycleSignalSchema.nullish(),
 });
 
 export const scoreObservationSchema = z.object({
