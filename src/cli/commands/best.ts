@@ -1,6 +1,9 @@
 /**
  * `pricewar best --task T [--json] [constraints]`: the cheapest model meeting a quality
  * bar for a task class (or the best under a price cap), through the same procedure as the API.
+ * The bar is one of --min-quality, --within, --indistinguishable (statistically
+ * indistinguishable from the best), or none (the default answer); --max-width drops models
+ * whose 95% quality interval is wider than that many points.
  */
 import { ZodError } from "zod";
 import { createCaller } from "../../api/router.ts";
@@ -17,6 +20,8 @@ const OPTIONS = {
   json: { type: "boolean" },
   "min-quality": { type: "string" },
   within: { type: "string" },
+  indistinguishable: { type: "boolean" },
+  "max-width": { type: "string" },
   "max-price": { type: "string" },
   objective: { type: "string" },
   "open-weights": { type: "boolean" },
@@ -48,6 +53,8 @@ export async function bestCommand(args: string[], open: () => Promise<Runtime>):
     task: values.task,
     minQuality: number("min-quality", values["min-quality"]),
     withinOfBest: number("within", values.within),
+    indistinguishable: values.indistinguishable,
+    maxWidth: number("max-width", values["max-width"]),
     maxPrice: number("max-price", values["max-price"]),
     objective: values.objective,
     openWeightsOnly: values["open-weights"],
@@ -74,14 +81,14 @@ export async function bestCommand(args: string[], open: () => Promise<Runtime>):
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
   }
-  const bar = result.bar === null ? "no quality bar" : `quality bar ${result.bar.toFixed(3)} (best ${result.bestQuality?.toFixed(3)})`;
+  const bar = result.bar === null ? (result.rule ?? "no quality bar") : `quality bar ${result.bar.toFixed(1)} (best ${result.bestQuality?.toFixed(1)})`;
   process.stdout.write(
     `${result.task}: ${result.candidates.length} of ${result.eligible} priced and scored models, ${bar}; a typical call is ${result.profile.inputTokens} in / ${result.profile.outputTokens} out, ${percent(result.profile.cachedShare)} cached\n\n`,
   );
   const rows = result.candidates.map((candidate) => [
     candidate.rank,
     candidate.model,
-    candidate.quality.toFixed(3),
+    `${candidate.quality.toFixed(1)} [${candidate.low.toFixed(1)}, ${candidate.high.toFixed(1)}]`,
     percent(candidate.coverage),
     candidate.blendedPerMillion,
     candidate.callCost,
