@@ -1,8 +1,15 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UsageError } from "./usage-error.ts";
 
+/** The option table a command passes to parseArgs (named, so declarations can refer to it). */
+export type CommandOptions = NonNullable<ParseArgsConfig["options"]>;
+
+type StrictConfig<T extends CommandOptions> = { args: string[]; options: T; allowPositionals: true; strict: true };
+
+export type ParsedCommandArgs<T extends CommandOptions> = ReturnType<typeof parseArgs<StrictConfig<T>>>;
+
 /** node:util parseArgs, strict, with its errors turned into usage errors that name the command. */
-export function parseCommandArgs<T extends NonNullable<ParseArgsConfig["options"]>>(command: string, args: string[], options: T) {
+export function parseCommandArgs<T extends CommandOptions>(command: string, args: string[], options: T): ParsedCommandArgs<T> {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {

@@ -1,10 +1,14 @@
-/** Runs the real `pricewar` CLI in a child process, as a user would. */
+/**
+ * Runs the real `pricewar` CLI in a child process, as a user would, from the TypeScript
+ * sources through tsx (bin/pricewar.js runs the compiled dist/, which may be older than
+ * the sources under test; test/cli/compiled-bin.test.ts covers the compiled entry).
+ */
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const BIN = resolve(PROJECT_ROOT, "bin/pricewar.js");
+const CLI = ["--import", "tsx", resolve(PROJECT_ROOT, "src/cli/main.ts")];
 
 export interface CliResult {
   code: number | null;
@@ -14,7 +18,7 @@ export interface CliResult {
 
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: PROJECT_ROOT, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [...CLI, ...args], { cwd: PROJECT_ROOT, env: { ...process.env, ...env } });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -36,7 +40,7 @@ export interface RunningService {
  * off unless a test turns it on (with a replay folder): tests never reach the network.
  */
 export function startService(env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<RunningService> {
-  const child = spawn(process.execPath, [BIN, "start"], {
+  const child = spawn(process.execPath, [...CLI, "start"], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", PRICEWAR_SCHEDULER: "false", ...env },
   });
