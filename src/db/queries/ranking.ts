@@ -15,6 +15,7 @@ import type { Candidate } from "../../domain/ranking/best.ts";
 import type { TaskClass } from "../../domain/tasks/catalogue.ts";
 import type { QualityComponentScore as QualityComponent } from "../../domain/quality/class-quality.ts";
 import { scoringId, snapshotIdentity } from "../../domain/tasks/snapshot-identity.ts";
+import { withMeasuredCallCosts } from "../../domain/ranking/measured-output.ts";
 
 export interface CandidateConstraints extends OfferingConstraints {
   minCoverage: number;
@@ -108,7 +109,8 @@ export async function taskCandidates(db: Executor, task: TaskClass, constraints:
     asOf: constraints.asOf?.toISOString() ?? null,
     priced: priced.size,
     scored: quality.qualifying,
-    candidates,
+    // Cost per task: the scored setting's measured output size where a run cost is known.
+    candidates: withMeasuredCallCosts(candidates, task.profile),
   };
 }
 

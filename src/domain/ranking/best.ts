@@ -14,6 +14,7 @@
  * models under the price cap.
  */
 import { compareDecimal, toDecimal, type DecimalString } from "../money.ts";
+import type { CostBasis } from "./measured-output.ts";
 
 export interface RankedOffering {
   provider: string;
@@ -33,6 +34,8 @@ export interface Candidate {
   callCost: DecimalString;
   blendedPerMillion: DecimalString;
   offering: RankedOffering;
+  /** How the call was sized: the class profile, or the scored setting's measured output (measured-output.ts). */
+  costBasis?: CostBasis;
 }
 
 export interface BestOptions {
@@ -161,7 +164,8 @@ function barOf(kind: BarKind, best: Candidate | null, options: BestOptions): { m
 function reasonFor(candidate: Candidate, index: number, chosen: readonly Candidate[], best: Candidate | null, rule: string, options: BestOptions): string {
   const gap = best && best.model !== candidate.model ? `, ${(best.quality - candidate.quality).toFixed(1)} points below the best` : best ? ", the best" : "";
   const quality = `quality ${candidate.quality.toFixed(1)} [${candidate.low.toFixed(1)}, ${candidate.high.toFixed(1)}]${gap}`;
-  const price = `$${Number(candidate.blendedPerMillion).toPrecision(4)}/1M via ${candidate.offering.provider}${candidate.offering.variant === "standard" ? "" : ` ${candidate.offering.variant}`}`;
+  const basis = candidate.costBasis?.kind === "measured" ? `, ${candidate.costBasis.outputTokens} output tokens a call measured (x${candidate.costBasis.factor.toFixed(2)} the median model on ${candidate.costBasis.runs.map((run) => run.benchmark).join(", ")})` : "";
+  const price = `$${Number(candidate.blendedPerMillion).toPrecision(4)}/1M via ${candidate.offering.provider}${candidate.offering.variant === "standard" ? "" : ` ${candidate.offering.variant}`}${basis}`;
   if (options.objective === "cost") {
     if (index === 0) return `cheapest model meeting the bar (${rule}): ${quality}, ${price}`;
     const cheapest = chosen[0]!;
