@@ -1,14 +1,14 @@
 /**
  * The HTTP server: tRPC at /trpc, /healthz, /metrics, and (as the service grows) the plain
  * JSON API, feeds and dashboard. Routing by path prefix keeps each handler apart; the
- * matched prefix is the route label of the request-latency metric.
+ * route label of the request-latency metric is the procedure or the matched prefix (route-label.ts).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import type { ApiContext } from "./context.ts";
 import { appRouter } from "./router.ts";
-import { databaseProbe, healthReport } from "../domain/health.ts";
+import { databaseProbe, healthHttpStatus, healthReport } from "../domain/health.ts";
 import { describeDatabaseError, isConnectionError } from "../db/database-errors.ts";
 import type { ServiceMetrics } from "./metrics.ts";
 import { serveLitellmFeed, servePricesCsv } from "./feeds/handlers.ts";
@@ -19,7 +19,8 @@ import { batchLimitProblem, MAX_BATCH_CALLS } from "./trpc-batch-limit.ts";
 import { serveDashboardAsset, serveDashboardPage } from "../dashboard/handler.ts";
 import { serveReprice } from "./stream/reprice.ts";
 import { createChangeStream, type ChangeStreamOptions } from "./stream/changes-stream.ts";
-import { ADMIN_WEBHOOKS_PATH, createWebhookAdmin } from "./webhooks/admin.ts";
+import { ADMIN_WEBHOOKS_PATH, createWebhookAdmin, tokenMatches } from "./webhooks/admin.ts";
+import { createRouteLabeller } from "./route-label.ts";
 import { serveChangesAtom } from "./feeds/changes-atom.ts";
 
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void> | void;
@@ -65,12 +66,16 @@ export function createRequestListener(context: ApiContext, metrics?: ServiceMetr
     ["/feeds/changes.atom", (request, response, url) => serveChangesAtom(context, request, response, url)],
     [
       "/healthz",
-      async (_request, response) => {
-        const report = await healthReport(context);
-        sendJson(response, report.status === "ok" ? 200 : 503, report);
+      async (request, response) => {
+        // The database location only for the admin token's holder; 503 only when down (see domain/health.ts).
+        const showLocation = limits.adminToken !== undefined && tokenMatches(limits.adminToken, request.headers.authorization);
+        const report = await healthReport(context, { showLocation });
+        sendJson(response, healthHttpStatus(report.status), report);
       },
     ],
   ];
+  const labelRoute = createRouteLabeller(appRouter);
+  metrics?.observeDatabase(context.db);
   if (metrics) {
     routes.push([
       "/metrics",
@@ -93,7 +98,7 @@ export function createRequestListener(context: ApiContext, metrics?: ServiceMetr
     const route = limitedRoutes.find(([prefix]) => url.pathname === prefix.replace(/\/$/, "") || url.pathname.startsWith(prefix));
     if (metrics) {
       const finished = metrics.requestStarted(request.method ?? "GET");
-      response.once("finish", () => finished(route?.[0] ?? "unrouted", response.statusCode));
+      response.once("finish", () => finished(labelRoute(route?.[0], url.pathname), response.statusCode));
     }
     try {
       if (!route) return sendJson(response, 404, { error: `no route for ${url.pathname}` });

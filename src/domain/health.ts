@@ -1,8 +1,16 @@
 /**
  * What /healthz and the `health` procedure report: is the database reachable and
- * migrated, and per source its last run and whether its data is stale. Staleness is
- * reported, not folded into the status: a fresh install is stale until its first runs
- * finish, and it serves all the same.
+ * migrated, and per source its last run and whether its data is stale.
+ *
+ * Status: `down` when the database does not answer (nothing can be served); `degraded`
+ * when it is not migrated, or when no enabled source has succeeded within its staleness
+ * window (every price and score is then old, a fresh install included, until its first
+ * runs finish); `ok` otherwise. A source's staleness window is twice the longest gap
+ * between two runs of its cron schedule (PRICEWAR_SCHEDULES applied): a daily source is
+ * stale after 48 h without a success, a weekday-only one after 144 h.
+ *
+ * The database location (host or PGlite path) is shown only when asked for, which the
+ * HTTP server does for a caller holding the admin token.
  */
 import { sql } from "drizzle-orm";
 import type { DatabaseConnection, Db } from "../db/client.ts";
@@ -18,13 +26,18 @@ export interface SourceHealth {
   schedule: string;
   lastRun: { status: string; trigger: string; startedAt: Date; finishedAt: Date | null; error: string | null } | null;
   lastSuccessAt: Date | null;
-  /** Last success older than twice the schedule's interval (or none yet); null for a source disabled by configuration or by a missing API key. */
+  /** Twice the longest gap between the schedule's runs: a last success older than this is stale. */
+  stalenessWindowSeconds: number;
+  /** No success within the staleness window (or none yet); null for a source disabled by configuration or by a missing API key. */
   stale: boolean | null;
 }
 
+export type HealthStatus = "ok" | "degraded" | "down";
+
 export interface HealthReport {
-  status: "ok" | "degraded";
-  database: { kind: DatabaseConnection["kind"]; location: string; reachable: boolean; error?: string };
+  status: HealthStatus;
+  /** `location` only for callers allowed to see it (HealthOptions.showLocation). */
+  database: { kind: DatabaseConnection["kind"]; location?: string; reachable: boolean; error?: string };
   migrations: MigrationState | null;
   sources: SourceHealth[];
 }
@@ -36,17 +49,35 @@ export interface HealthContext {
   schedules?: readonly SourceSchedule[];
 }
 
-export async function healthReport(ctx: HealthContext): Promise<HealthReport> {
-  const database = { kind: ctx.connection.kind, location: ctx.connection.location };
+export interface HealthOptions {
+  /** Show the database host or PGlite path (admin callers only). */
+  showLocation?: boolean;
+  now?: Date;
+}
+
+export async function healthReport(ctx: HealthContext, options: HealthOptions = {}): Promise<HealthReport> {
+  const database = { kind: ctx.connection.kind, ...(options.showLocation ? { location: ctx.connection.location } : {}) };
   const availability = await pingDatabase(ctx.db);
-  if (!availability.reachable) return { status: "degraded", database: { ...database, ...availability }, migrations: null, sources: [] };
+  if (!availability.reachable) return { status: "down", database: { ...database, ...availability }, migrations: null, sources: [] };
   try {
     const migrations = await migrationState(ctx);
-    const sources = migrations.upToDate ? await sourceHealth(ctx.db, ctx.schedules ?? defaultSchedules(), new Date()) : [];
-    return { status: migrations.upToDate ? "ok" : "degraded", database: { ...database, reachable: true }, migrations, sources };
+    const sources = migrations.upToDate ? await sourceHealth(ctx.db, ctx.schedules ?? defaultSchedules(), options.now ?? new Date()) : [];
+    return { status: overallStatus(migrations.upToDate, sources), database: { ...database, reachable: true }, migrations, sources };
   } catch (error) {
-    return { status: "degraded", database: { ...database, reachable: false, error: describeDatabaseError(error) }, migrations: null, sources: [] };
+    return { status: "down", database: { ...database, reachable: false, error: describeDatabaseError(error) }, migrations: null, sources: [] };
   }
+}
+
+/** Degraded when not migrated, or when no enabled source is fresh: every answer would then be served from old data. */
+export function overallStatus(migrated: boolean, sources: readonly Pick<SourceHealth, "stale">[]): HealthStatus {
+  if (!migrated) return "degraded";
+  const judged = sources.filter((source) => source.stale !== null);
+  return judged.length > 0 && judged.every((source) => source.stale) ? "degraded" : "ok";
+}
+
+/** HTTP status of /healthz: 503 only when down. A degraded instance still serves (all instances share the data), so load balancers keep it. */
+export function healthHttpStatus(status: HealthStatus): number {
+  return status === "down" ? 503 : 200;
 }
 
 export type DatabaseAvailability = { reachable: true } | { reachable: false; error: string };
@@ -118,12 +149,18 @@ async function sourceHealth(db: Db, schedules: readonly SourceSchedule[], now: D
         error: status.lastRun.error,
       },
       lastSuccessAt,
+      stalenessWindowSeconds: stalenessWindowMs(intervalMs) / 1000,
       stale: enabled && status.lastRun?.status !== "disabled" ? isStale(lastSuccessAt, intervalMs, now) : null,
     };
   });
 }
 
-/** Stale: no success yet, or the last one is older than twice the interval between runs. */
+/** Twice the longest gap between scheduled runs: one missed run is tolerated, two are not. */
+export function stalenessWindowMs(intervalMs: number): number {
+  return 2 * intervalMs;
+}
+
+/** Stale: no success yet, or the last one is older than the staleness window. */
 export function isStale(lastSuccessAt: Date | null, intervalMs: number, now: Date): boolean {
-  return lastSuccessAt === null || now.getTime() - lastSuccessAt.getTime() > 2 * intervalMs;
+  return lastSuccessAt === null || now.getTime() - lastSuccessAt.getTime() > stalenessWindowMs(intervalMs);
 }

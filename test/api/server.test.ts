@@ -18,8 +18,9 @@ describe("HTTP server", () => {
     const response = await fetch(`${base}/healthz`);
     expect(response.status).toBe(200);
     const body = await response.json();
+    // No source has run yet: degraded, and still 200 (see test/api/health-metrics.test.ts).
     expect(body).toMatchObject({
-      status: "ok",
+      status: "degraded",
       database: { kind: database().kind, reachable: true },
       migrations: { upToDate: true },
     });
@@ -30,7 +31,7 @@ describe("HTTP server", () => {
     const response = await fetch(`${base}/trpc/health`);
     expect(response.status).toBe(200);
     const body = await response.json();
-    expect(body.result.data.status).toBe("ok");
+    expect(body.result.data.status).toBe("degraded");
   });
 
   it("answers 404 with a message for unknown paths and procedures", async () => {

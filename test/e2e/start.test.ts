@@ -14,7 +14,9 @@ describe("pricewar start (embedded database)", () => {
     const response = await fetch(`${service.baseUrl}/healthz`);
     const body = await response.json();
     expect(response.status).toBe(200);
-    expect(body).toMatchObject({ status: "ok", database: { kind: "pglite", location: dataDir } });
+    // No source has run yet (degraded); the data folder is not shown without the admin token.
+    expect(body).toMatchObject({ status: "degraded", database: { kind: "pglite", reachable: true }, migrations: { upToDate: true } });
+    expect(JSON.stringify(body)).not.toContain(dataDir);
     expect(await service.stop("SIGTERM")).toBe(0);
     expect(service.output()).toMatch(/shutting down/);
   });

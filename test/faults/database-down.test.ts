@@ -68,7 +68,7 @@ describe.runIf(TEST_DATABASE_URL)("the database goes down and comes back (server
     proxy.cut();
     const health = await get("/healthz");
     expect(health.status).toBe(503);
-    expect(health.body).toMatchObject({ status: "degraded", database: { reachable: false } });
+    expect(health.body).toMatchObject({ status: "down", database: { reachable: false } });
     for (const path of ["/api/v1/models", "/trpc/models.list", "/feeds/prices.csv"]) {
       const answer = await get(path);
       expect(answer.status, path).toBe(503);

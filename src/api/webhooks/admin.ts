@@ -24,7 +24,8 @@ const createInput = changeFilterInput.extend({
   description: z.string().max(500).optional(),
 });
 
-function tokenMatches(expected: string, header: string | undefined): boolean {
+/** `Authorization: Bearer <expected>`, compared in constant time. */
+export function tokenMatches(expected: string, header: string | undefined): boolean {
   const given = /^Bearer (.+)$/.exec(header ?? "")?.[1];
   if (!given) return false;
   // Hashing first gives equal lengths, so the comparison leaks nothing about the token's length.
