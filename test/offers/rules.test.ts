@@ -82,6 +82,7 @@ describe("eligibility", () => {
     providerKind: "aggregator",
     variant: "standard",
     region: "",
+    currency: "USD",
     input: "1",
     output: "2",
     suspect: false,

@@ -2,7 +2,8 @@
  * A model's lifecycle at a date: preview, GA, deprecated (shutdown announced, still
  * served) or retired (shut down), with the date it entered that stage and where that was
  * read. Reviewed dates come from lifecycle.yaml (providers' pages); without one, an id
- * that says "preview" or "exp" is a preview, anything else is taken as GA.
+ * that says "preview" or "exp" is a preview, anything else is taken as GA. The sources'
+ * own fields and delisting are merged on top in merge.ts.
  */
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
@@ -30,8 +31,12 @@ export interface Lifecycle {
   stage: LifecycleStage;
   /** When the model entered the stage (null when inferred from its name or assumed). */
   since: string | null;
-  /** Where the stage was read: a page and its date, "name", or "assumed". */
+  /** Where the stage was read: a page and its date, a source's field and its payload date, "name", or "assumed". */
   origin: string;
+  /** reviewed (lifecycle.yaml), source (a price source's own field), delisted (no source lists it), name, assumed. */
+  basis: "reviewed" | "source" | "delisted" | "name" | "assumed";
+  /** The seller the stage is about when only that seller's offering is affected (OpenRouter's expiration), null for the model everywhere. */
+  seller: string | null;
   note: string | null;
   /** The next known stage change after the date, e.g. an announced shutdown. */
   next: { stage: LifecycleStage; from: string } | null;
@@ -65,10 +70,10 @@ export function lifecycleAt(modelId: string, at: Date = new Date(), reviewed = r
   const current = past.at(-1);
   const upcoming = events.find((event) => event.from > at);
   const next = upcoming ? { stage: upcoming.stage, from: upcoming.from.toISOString() } : null;
-  if (current) return { stage: current.stage, since: current.from.toISOString(), origin: current.origin, note: current.note, next };
+  if (current) return { stage: current.stage, since: current.from.toISOString(), origin: current.origin, basis: "reviewed", seller: null, note: current.note, next };
   const name = modelId.slice(modelId.indexOf("/") + 1);
-  if (PREVIEW_NAME.test(name)) return { stage: "preview", since: null, origin: "name", note: "the id names a preview or experimental release", next };
-  return { stage: "ga", since: null, origin: "assumed", note: null, next };
+  if (PREVIEW_NAME.test(name)) return { stage: "preview", since: null, origin: "name", basis: "name", seller: null, note: "the id names a preview or experimental release", next };
+  return { stage: "ga", since: null, origin: "assumed", basis: "assumed", seller: null, note: null, next };
 }
 
 /** Ranking leaves these out unless the caller asks for them. */

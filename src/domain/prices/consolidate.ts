@@ -4,8 +4,9 @@
  *
  * - The seller's own page or API speaks for it: a first-party pricing page for its lab,
  *   OpenRouter's /models for OpenRouter's offerings (a source whose id is the seller's).
- *   Its price wins unless it has gone stale (not seen within FRESH_WINDOW_MS of the newest
- *   sighting) AND an aggregator has seen a change since the seller's own last sighting.
+ *   Its price wins unless it has gone stale (freshness.ts: not seen within k runs of its
+ *   source's schedule before the offering's newest sighting) AND an aggregator has seen a
+ *   change since the seller's own last sighting.
  *   A community table's copy never beats the seller's own observation: community tables
  *   copy prices by hand, re-publish them for months, and a copy re-seen lately is no
  *   newer news than the seller's own price list.
@@ -13,16 +14,15 @@
  *   community tables, then the newest.
  *
  * Freshness is counted from lastSeenAt, which a run sets from its payload's own date
- * (replay and backfill included), not from when the payload was read. Sources are
- * scheduled hourly or daily, so a week without a sighting means the source stopped
- * carrying the offering (or stopped being scraped), not that a run was late.
+ * (replay and backfill included), not from when the payload was read, against the
+ * source's own schedule (domain/prices/freshness.ts).
  *
  * Every consolidated price says which sources agree with it (same input and output
  * within AGREEMENT_TOLERANCE) and a confidence derived from that agreement.
  */
 import { toDecimal, type DecimalString } from "../money.ts";
+import { isFresh, sourceInterval, type IntervalOf } from "./freshness.ts";
 
-export const FRESH_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
 /** Two prices agree when input and output each differ by at most 1% of the larger. */
 export const AGREEMENT_TOLERANCE = 0.01;
 
@@ -85,9 +85,8 @@ function sameValue(a: DecimalString | null, b: DecimalString | null): boolean {
 const firstSeen = (row: SourcedPrice) => (row.validFrom ?? row.lastSeenAt).getTime();
 
 /** The candidate that is the current price of one offering. */
-export function chooseCurrent<T extends SourcedPrice>(candidates: readonly T[]): T {
-  const newest = Math.max(...candidates.map((row) => row.lastSeenAt.getTime()));
-  const fresh = (row: T) => row.lastSeenAt.getTime() >= newest - FRESH_WINDOW_MS;
+export function chooseCurrent<T extends SourcedPrice>(candidates: readonly T[], intervalOf: IntervalOf = sourceInterval): T {
+  const fresh = freshJudge(candidates, intervalOf);
   const own = candidates.filter(speaksForSeller).sort((a, b) => b.lastSeenAt.getTime() - a.lastSeenAt.getTime())[0];
   if (own) {
     const ownSeen = own.lastSeenAt.getTime();
@@ -103,10 +102,16 @@ export function chooseCurrent<T extends SourcedPrice>(candidates: readonly T[]):
   )[0]!;
 }
 
-export function agreementOf<T extends SourcedPrice>(chosen: T, others: readonly T[]): Agreement {
-  const newest = Math.max(chosen.lastSeenAt.getTime(), ...others.map((row) => row.lastSeenAt.getTime()));
+/** Fresh against the newest sighting of the offering by any of its sources, each by its own schedule. */
+function freshJudge(rows: readonly SourcedPrice[], intervalOf: IntervalOf): (row: SourcedPrice) => boolean {
+  const reference = new Date(Math.max(...rows.map((row) => row.lastSeenAt.getTime())));
+  return (row) => isFresh(row.lastSeenAt, reference, intervalOf(row.source));
+}
+
+export function agreementOf<T extends SourcedPrice>(chosen: T, others: readonly T[], intervalOf: IntervalOf = sourceInterval): Agreement {
+  const fresh = freshJudge([chosen, ...others], intervalOf);
   const agreeing = others.filter((row) => pricesAgree(row, chosen));
-  const disagreeing = others.filter((row) => !pricesAgree(row, chosen) && row.lastSeenAt.getTime() >= newest - FRESH_WINDOW_MS);
+  const disagreeing = others.filter((row) => !pricesAgree(row, chosen) && fresh(row));
   const sellersOwn = speaksForSeller(chosen);
   const contradicted = disagreeing.some((row) => row.lastSeenAt > chosen.lastSeenAt);
   let confidence: PriceConfidence;
@@ -122,7 +127,7 @@ export function agreementOf<T extends SourcedPrice>(chosen: T, others: readonly 
   };
 }
 
-export function consolidate<T extends SourcedPrice>(rows: readonly T[]): Array<Consolidated<T>> {
+export function consolidate<T extends SourcedPrice>(rows: readonly T[], intervalOf: IntervalOf = sourceInterval): Array<Consolidated<T>> {
   const byOffering = new Map<number, T[]>();
   for (const row of rows) {
     const list = byOffering.get(row.offeringId) ?? [];
@@ -131,11 +136,11 @@ export function consolidate<T extends SourcedPrice>(rows: readonly T[]): Array<C
   }
   const result: Array<Consolidated<T>> = [];
   for (const candidates of byOffering.values()) {
-    const chosen = chooseCurrent(candidates);
+    const chosen = chooseCurrent(candidates, intervalOf);
     const others = candidates
       .filter((row) => row !== chosen)
       .sort((a, b) => authorityRank(a.authority) - authorityRank(b.authority) || b.lastSeenAt.getTime() - a.lastSeenAt.getTime() || a.source.localeCompare(b.source));
-    result.push({ ...chosen, ...agreementOf(chosen, others), observedAt: chosen.lastSeenAt, alternatives: others });
+    result.push({ ...chosen, ...agreementOf(chosen, others, intervalOf), observedAt: chosen.lastSeenAt, alternatives: others });
   }
   return result;
 }

@@ -7,6 +7,9 @@
  * - sellers outside the default kinds (lab, cloud, host): routers, resellers, gateways and
  *   free allowances count when named in `providers` or with sellers "all"; sellers outside
  *   the catalogue only when named (community tables list hundreds nobody checks);
+ * - prices in another currency than the one asked for (default USD): ranking compares
+ *   prices in one currency and converts none (a CNY price list is not a USD price at
+ *   today's rate); `currency: "CNY"` ranks the offerings priced in CNY, in CNY;
  * - China-only offerings (region "cn", or a seller the catalogue places in China) only
  *   with regions ["cn"] or when the seller is named;
  * - a standard offering priced 0/0 (a free allowance's fill-in, not a price to scale on);
@@ -25,6 +28,8 @@ export interface EligibilityOptions {
   sellers?: "default" | "all";
   /** Regions beyond the global offerings, e.g. ["cn"]. */
   regions?: string[];
+  /** The currency prices are ranked in; offerings priced in another are left out. Default USD. */
+  currency?: "USD" | "CNY" | "EUR";
   includeSuspect?: boolean;
   /** Rank deprecated and retired models too. */
   includeWithdrawn?: boolean;
@@ -35,6 +40,7 @@ export interface EligibilityInput {
   providerKind: string;
   variant: string;
   region: string;
+  currency: string;
   input: string | null;
   output: string | null;
   suspect: boolean;
@@ -49,6 +55,8 @@ export function exclusionOf(price: EligibilityInput, options: EligibilityOptions
   if (options.providers && !named) return "seller not among the named providers";
   if (options.excludeProviders?.includes(price.provider)) return "seller excluded";
   if (!(options.variants ?? ["standard"]).includes(price.variant)) return `variant ${price.variant} not asked for`;
+  const currency = options.currency ?? "USD";
+  if (price.currency !== currency) return `priced in ${price.currency}, ranking in ${currency}; ask with currency "${price.currency}"`;
   if (!named) {
     if (!seller) return "seller outside the reviewed catalogue";
     if (options.sellers !== "all" && !DEFAULT_SELLER_KINDS.has(seller.kind)) return `${seller.kind} sellers count only when named or with sellers "all"`;

@@ -6,7 +6,12 @@
  * - its output is below a twentieth of its input (chat models price output at or above
  *   input; a ratio that low is a swapped or mistyped field);
  * - its value is far from the consensus of at least two other sources for the same
- *   offering (they agree among themselves, and it differs by more than FAR_FROM_CONSENSUS).
+ *   offering (they agree among themselves, and it differs by more than FAR_FROM_CONSENSUS);
+ * - an offering without such a consensus (first seen, one source) whose input or output
+ *   is FAR_FROM_MARKET times above or below the median of the same model's other sellers
+ *   (at least two, same variant and currency, themselves within that factor of each
+ *   other): models.dev's Helicone rows of Mistral Nemo
+ *   at $20/$40 against $0.02-$0.15 everywhere else are per-1K figures filed as per-1M.
  */
 import { toDecimal, type DecimalString } from "../money.ts";
 import { pricesAgree, type SourcedPrice } from "./consolidate.ts";
@@ -15,6 +20,9 @@ import { relativeDifference } from "./disagreements.ts";
 /** Relative difference from the consensus beyond which a value is suspect (half the larger). */
 export const FAR_FROM_CONSENSUS = 0.5;
 const MIN_OUTPUT_SHARE_OF_INPUT = 1 / 20;
+/** A factor between a first-seen price and the model's other sellers beyond which it is suspect (an order of magnitude). */
+export const FAR_FROM_MARKET = 10;
+const MIN_OTHER_SELLERS = 2;
 
 export interface SuspectCheckInput {
   input: DecimalString | null;
@@ -73,4 +81,61 @@ export function suspicionOf<T extends SuspectCheckInput & Pick<SourcedPrice, "so
     }
   }
   return { reasons, consensus };
+}
+
+export interface MarketPrice {
+  offeringId: number;
+  model: string;
+  provider: string;
+  variant: string;
+  currency: string;
+  input: DecimalString | null;
+  output: DecimalString | null;
+  /** Whether the offering has a consensus of its own sources (then that rule judges it). */
+  consensus: Consensus | null;
+}
+
+const amount = (value: DecimalString | null) => (value === null ? 0 : toDecimal(value).toNumber());
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/**
+ * Reasons per offering (by id) for prices an order of magnitude away from the same
+ * model's other sellers, for offerings without a consensus of their own sources.
+ * Zero prices (free allowances) are neither judged nor counted in the median.
+ */
+export function marketReasons(prices: readonly MarketPrice[]): Map<number, string[]> {
+  const byModel = new Map<string, MarketPrice[]>();
+  for (const price of prices) {
+    const key = `${price.model}|${price.variant}|${price.currency}`;
+    byModel.set(key, [...(byModel.get(key) ?? []), price]);
+  }
+  const reasons = new Map<number, string[]>();
+  for (const group of byModel.values()) {
+    for (const price of group) {
+      if (price.consensus) continue;
+      const others = group.filter((other) => other.provider !== price.provider);
+      for (const field of ["input", "output"] as const) {
+        const mine = amount(price[field]);
+        const quoted = others.filter((other) => amount(other[field]) > 0);
+        if (mine <= 0 || new Set(quoted.map((other) => other.provider)).size < MIN_OTHER_SELLERS) continue;
+        const values = quoted.map((other) => amount(other[field]));
+        // The others must agree among themselves within the same factor: otherwise there is no market price to be far from.
+        if (Math.max(...values) / Math.min(...values) >= FAR_FROM_MARKET) continue;
+        const market = median(values);
+        const factor = Math.max(mine / market, market / mine);
+        if (factor >= FAR_FROM_MARKET) {
+          const direction = mine > market ? "above" : "below";
+          const list = reasons.get(price.offeringId) ?? [];
+          list.push(`${field} $${price[field]} is ${Math.round(factor)}x ${direction} the $${+market.toPrecision(4)} median of ${quoted.length} other sellers of the model`);
+          reasons.set(price.offeringId, list);
+        }
+      }
+    }
+  }
+  return reasons;
 }
