@@ -102,7 +102,7 @@ describe("resolveModelName", () => {
     expect(resolveModelName("deepseek-pricing", "deepseek-chat", overrides, at("2025-01-10"))).toMatchObject({ modelId: "deepseek/deepseek-chat", floating: true, pinnedTo: "deepseek/deepseek-v3" });
     expect(resolveModelName("litellm", "deepseek/deepseek-chat", overrides, at("2025-04-01")).pinnedTo).toBe("deepseek/deepseek-v3-0324");
     expect(resolveModelName("litellm", "deepseek-reasoner", overrides, at("2025-06-01")).pinnedTo).toBe("deepseek/deepseek-r1-0528");
-    expect(resolveModelName("deepseek-pricing", "deepseek-chat", overrides, at("2026-05-08")).pinnedTo).toBe("deepseek/deepseek-v4-flash-20260423");
+    expect(resolveModelName("deepseek-pricing", "deepseek-chat", overrides, at("2026-05-08")).pinnedTo).toBe("deepseek/deepseek-v4-flash");
     expect(resolveModelName("deepseek-pricing", "deepseek-chat", overrides, at("2026-08-01")).pinnedTo).toBeNull();
     expect(resolveModelName("litellm", "gpt-4o", overrides, at("2024-11-01")).pinnedTo).toBe("openai/gpt-4o-20240806");
     expect(resolveModelName("modelsdev", "~anthropic/claude-opus-latest", overrides)).toMatchObject({ modelId: "anthropic/claude-opus-latest", floating: true });
