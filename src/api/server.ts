@@ -11,7 +11,7 @@ import { appRouter } from "./router.ts";
 import { databaseProbe, healthHttpStatus, healthReport } from "../domain/health.ts";
 import { describeDatabaseError, isConnectionError } from "../db/database-errors.ts";
 import type { ServiceMetrics } from "./metrics.ts";
-import { serveLitellmFeed, servePricesCsv } from "./feeds/handlers.ts";
+import { serveLitellmFeed, serveModelsDevFeed, servePricesCsv } from "./feeds/handlers.ts";
 import { createRestHandler } from "./rest/handler.ts";
 import { sendJson } from "./send-json.ts";
 import { DEFAULT_REQUEST_TIMEOUT_MS, withTimeLimit } from "./request-time-limit.ts";
@@ -61,7 +61,8 @@ export function createRequestListener(context: ApiContext, metrics?: ServiceMetr
     ["/api/v1/changes/stream", createChangeStream(context, limits.changeStream).handle],
     [ADMIN_WEBHOOKS_PATH, createWebhookAdmin(context, limits.adminToken)],
     ["/api/v1/", createRestHandler(appRouter, () => context)],
-    ["/feeds/litellm.json", (_request, response) => serveLitellmFeed(context.db, response)],
+    ["/feeds/litellm.json", (_request, response, url) => serveLitellmFeed(context.db, response, url)],
+    ["/feeds/api.json", (_request, response) => serveModelsDevFeed(context.db, response)],
     ["/feeds/prices.csv", (_request, response) => servePricesCsv(context.db, response)],
     ["/feeds/changes.atom", (request, response, url) => serveChangesAtom(context, request, response, url)],
     [

@@ -1,15 +1,22 @@
 /**
- * Current prices in LiteLLM's cost-map format (model_prices_and_context_window.json), so
- * LiteLLM can load pricewar's consolidated prices from a URL. Pure: rows in, map out.
- * LiteLLM reads USD per token as JSON numbers; each number is the exact per-1M decimal
- * divided by 10^6, written with the shortest spelling that reads back to the same value.
- * Service tiers ride on the standard entry as LiteLLM's *_batches / *_priority / *_flex
- * fields; context tiers as *_above_<N>k_tokens. Other variants (free, thinking, fast...)
- * have no place in LiteLLM's format and are left out, as are non-USD prices and regions
- * LiteLLM cannot spell (see litellmKey).
+ * Current prices in LiteLLM's cost-map format (model_prices_and_context_window.json), keyed
+ * the way LiteLLM looks models up: every key LiteLLM's own newest map gives an offering we
+ * price, then the seller-native id of every other offering in LiteLLM's spelling
+ * (litellm-keys.ts). Pure: rows in, map out.
+ *
+ * Each entry carries LiteLLM's `litellm_provider`, and the mode, limits and `supports_*` flags
+ * where a source states them (LiteLLM's entry for the offering; else the model's limits).
+ * Prices are ours: USD per token as JSON numbers, each the exact per-1M decimal divided by
+ * 10^6 in the shortest spelling that reads back to the same value. Service tiers ride on the
+ * standard entry as *_batches / *_priority / *_flex fields, context tiers as
+ * *_above_<N>k_tokens. Only fields LiteLLM's schema test allows are written
+ * (litellm-entry-schema.ts), so a tier threshold it has no field for is left out.
  */
 import { Decimal } from "decimal.js";
 import type { ContextTier } from "../../domain/observation.ts";
+import { LITELLM_ENTRY_FIELDS } from "./litellm-entry-schema.ts";
+import { litellmKeyFor, litellmProviderFor } from "./litellm-keys.ts";
+import { offeringKey, type LitellmEntry, type LitellmName } from "./litellm-names.ts";
 
 export interface FeedPrice {
   provider: string;
@@ -25,26 +32,20 @@ export interface FeedPrice {
   tiers: ContextTier[];
   contextWindow: number | null;
   maxOutputTokens: number | null;
+  /** The id the seller's API expects, where a source stated it. */
+  nativeId: string | null;
 }
 
-/** Our seller ids where LiteLLM spells them differently. */
-const LITELLM_PROVIDER: Record<string, string> = {
-  google: "gemini",
-  vertex: "vertex_ai",
-  together: "together_ai",
-  fireworks: "fireworks_ai",
-  azure: "azure",
-  "github-models": "github",
-  nvidia: "nvidia_nim",
-  cloudflare: "cloudflare",
-  vercel: "vercel_ai_gateway",
-};
+export type LitellmFeedEntry = Record<string, unknown>;
+export type LitellmFeed = Record<string, LitellmFeedEntry>;
 
-const SERVICE_TIER_SUFFIX: Record<string, string> = { batch: "_batches", priority: "_priority", flex: "_flex" };
-
-export function litellmProviderOf(provider: string): string {
-  return LITELLM_PROVIDER[provider] ?? provider.replace(/-/g, "_");
+export interface LitellmFeedInput {
+  prices: readonly FeedPrice[];
+  /** LiteLLM's own keys for our offerings (litellm-names.ts); empty when no LiteLLM map is stored. */
+  names: readonly LitellmName[];
 }
+
+const SERVICE_TIER_SUFFIX: Readonly<Record<string, string>> = { batch: "_batches", priority: "_priority", flex: "_flex" };
 
 function perToken(perMillion: string | null): number | undefined {
   return perMillion === null ? undefined : new Decimal(perMillion).dividedBy(1_000_000).toNumber();
@@ -69,51 +70,80 @@ function priceFields(price: FeedPrice, suffix: string): Record<string, number> {
     fields[`cache_read_input_token_cost${above}${suffix}`] = perToken(tier.cacheRead);
     fields[`cache_creation_input_token_cost${above}${suffix}`] = perToken(tier.cacheWrite);
   }
-  return Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, number] => entry[1] !== undefined));
-}
-
-const BEDROCK_GEOGRAPHY = /^(us|eu|apac|au|jp|ca|global|us-gov)$/;
-const BEDROCK_REGION = /^[a-z]{2}(?:-gov)?-[a-z]+-\d+$/;
-const AZURE_ZONE = /^(us|eu|global|global-standard)$/;
-
-/**
- * The key LiteLLM routes by, or null where LiteLLM has no spelling for the region:
- * "<provider>/<model>", Bedrock "<geography>.<model>" and "bedrock/<aws-region>/<model>",
- * Azure "azure/<zone>/<model>".
- */
-export function litellmKey(price: Pick<FeedPrice, "provider" | "model" | "region">): string | null {
-  const name = price.model.slice(price.model.indexOf("/") + 1);
-  const provider = litellmProviderOf(price.provider);
-  if (!price.region) return `${provider}/${name}`;
-  if (price.provider === "bedrock" && BEDROCK_GEOGRAPHY.test(price.region)) return `${price.region}.${name}`;
-  if (price.provider === "bedrock" && BEDROCK_REGION.test(price.region)) return `bedrock/${price.region}/${name}`;
-  if (price.provider === "azure" && AZURE_ZONE.test(price.region)) return `azure/${price.region}/${name}`;
-  return null;
-}
-
-export function buildLitellmFeed(prices: readonly FeedPrice[]): Record<string, Record<string, unknown>> {
-  const feed: Record<string, Record<string, unknown>> = {};
-  const usd = prices.filter(
-    (price) =>
-      price.currency === "USD" && price.input !== null && price.output !== null && (price.variant === "standard" || price.variant in SERVICE_TIER_SUFFIX),
+  return Object.fromEntries(
+    Object.entries(fields).filter((entry): entry is [string, number] => entry[1] !== undefined && LITELLM_ENTRY_FIELDS.has(entry[0])),
   );
-  const ordered = [...usd].sort((a, b) => Number(a.variant in SERVICE_TIER_SUFFIX) - Number(b.variant in SERVICE_TIER_SUFFIX));
-  for (const price of ordered) {
-    const key = litellmKey(price);
-    if (key === null) continue;
-    const suffix = SERVICE_TIER_SUFFIX[price.variant];
-    if (suffix !== undefined) {
-      // A service tier without a standard entry has nowhere to ride: LiteLLM has no such key.
-      if (feed[key]) Object.assign(feed[key], priceFields(price, suffix));
-      continue;
-    }
-    feed[key] = {
-      litellm_provider: litellmProviderOf(price.provider),
-      mode: "chat",
-      ...(price.contextWindow ? { max_input_tokens: price.contextWindow, max_tokens: price.maxOutputTokens ?? price.contextWindow } : {}),
-      ...(price.maxOutputTokens ? { max_output_tokens: price.maxOutputTokens } : {}),
-      ...priceFields(price, ""),
-    };
+}
+
+/** A price field of LiteLLM's format: ours replace LiteLLM's, the rest of its entry stays. */
+export function isPriceField(field: string): boolean {
+  return field.includes("cost") || field.includes("multiplier") || field === "tiered_pricing" || field === "off_peak_pricing";
+}
+
+/** LiteLLM's facts about a model that are not prices: mode, limits, supports_* flags, deprecation, endpoints... */
+function descriptionOf(entry: LitellmEntry | undefined): LitellmFeedEntry {
+  if (!entry) return {};
+  return Object.fromEntries(
+    Object.entries(entry).filter(([field]) => LITELLM_ENTRY_FIELDS.has(field) && !isPriceField(field) && field !== "source" && field !== "metadata"),
+  );
+}
+
+function limitsOf(price: FeedPrice): LitellmFeedEntry {
+  return {
+    ...(price.contextWindow ? { max_input_tokens: price.contextWindow } : {}),
+    // LiteLLM's max_tokens is the legacy name of max_output_tokens.
+    ...(price.maxOutputTokens ? { max_output_tokens: price.maxOutputTokens, max_tokens: price.maxOutputTokens } : {}),
+  };
+}
+
+function usable(price: FeedPrice): boolean {
+  return price.currency === "USD" && price.input !== null && price.output !== null;
+}
+
+export function buildLitellmFeed({ prices, names }: LitellmFeedInput): LitellmFeed {
+  const priced = prices.filter(usable);
+  const byOffering = new Map(priced.map((price) => [offeringKey(price), price]));
+  const namesByOffering = new Map<string, LitellmName[]>();
+  for (const name of names) {
+    const key = offeringKey(name.offering);
+    namesByOffering.set(key, [...(namesByOffering.get(key) ?? []), name]);
   }
-  return Object.fromEntries(Object.entries(feed).sort(([a], [b]) => a.localeCompare(b)));
+
+  /** The service-tier prices of a standard offering, as suffixed fields. */
+  const serviceTierFields = (price: FeedPrice): Record<string, number> => {
+    if (price.variant !== "standard") return {};
+    const fields: Record<string, number> = {};
+    for (const [variant, suffix] of Object.entries(SERVICE_TIER_SUFFIX)) {
+      const tier = byOffering.get(offeringKey({ ...price, variant }));
+      if (tier) Object.assign(fields, priceFields(tier, suffix));
+    }
+    return fields;
+  };
+
+  const entryFor = (price: FeedPrice, litellmEntry: LitellmEntry | undefined, litellmProvider: string): LitellmFeedEntry => ({
+    ...limitsOf(price),
+    ...descriptionOf(litellmEntry),
+    litellm_provider: litellmProvider,
+    ...priceFields(price, ""),
+    ...serviceTierFields(price),
+  });
+
+  const feed: LitellmFeed = {};
+  // LiteLLM's own keys first: they are exactly what LiteLLM looks up.
+  for (const name of names) {
+    const price = byOffering.get(offeringKey(name.offering));
+    const provider = name.entry.litellm_provider;
+    if (!price || typeof provider !== "string") continue;
+    feed[name.key] = entryFor(price, name.entry, provider);
+  }
+  // Then every other offering under its seller-native id; service tiers ride on the standard entry.
+  for (const price of priced) {
+    if (price.variant !== "standard") continue;
+    const key = litellmKeyFor(price);
+    const provider = litellmProviderFor(price.provider, price.model);
+    if (key === null || provider === null || key in feed) continue;
+    const sibling = namesByOffering.get(offeringKey(price))?.[0]?.entry;
+    feed[key] = entryFor(price, sibling, provider);
+  }
+  return Object.fromEntries(Object.entries(feed).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

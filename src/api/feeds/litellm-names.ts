@@ -11,7 +11,8 @@ import { observationVariant } from "../../../scrapers/litellm/key-variant.ts";
 import { litellmProviderId, regionOf } from "../../../scrapers/litellm/seller.ts";
 
 export type LitellmEntry = Readonly<Record<string, unknown>>;
-export type LitellmMap = Readonly<Record<string, LitellmEntry>>;
+/** The map as stored: model entries, plus documentation keys and whatever a mirror added. */
+export type LitellmMap = Readonly<Record<string, unknown>>;
 
 export interface OfferingIdentity {
   provider: string;

@@ -41,13 +41,24 @@ export async function litellmKeyModels(db: Executor): Promise<Map<string, string
   return new Map(rows.map((row) => [row.key, row.model!]));
 }
 
-export interface LitellmFeedRows {
-  prices: CurrentFeedPrice[];
-  names: LitellmName[];
+export interface LitellmNaming {
+  /** LiteLLM's newest stored map, null when LiteLLM never ran here. */
   stored: StoredLitellmMap | null;
+  /** Its keys that name offerings of ours. */
+  names: LitellmName[];
 }
 
+export async function litellmNaming(db: Executor): Promise<LitellmNaming> {
+  const [stored, keyModels] = await Promise.all([latestLitellmMap(db), litellmKeyModels(db)]);
+  return { stored, names: stored ? litellmNames(stored.map, keyModels) : [] };
+}
+
+export interface LitellmFeedRows extends LitellmNaming {
+  prices: CurrentFeedPrice[];
+}
+
+/** Everything the LiteLLM feeds read, prices straight from the database (no market view). */
 export async function litellmFeedRows(db: Executor): Promise<LitellmFeedRows> {
-  const [prices, stored, keyModels] = await Promise.all([currentFeedPrices(db), latestLitellmMap(db), litellmKeyModels(db)]);
-  return { prices, stored, names: stored ? litellmNames(stored.map, keyModels) : [] };
+  const [prices, naming] = await Promise.all([currentFeedPrices(db), litellmNaming(db)]);
+  return { prices, ...naming };
 }

@@ -1,0 +1,117 @@
+/**
+ * Current prices as a models.dev-compatible api.json (`/feeds/api.json`), the other format
+ * routers read: `{ <provider>: { id, name, models: { <model id>: { id, name, cost, limit,
+ * modalities? } } } }`, costs in USD per 1M tokens as JSON numbers, `limit` the context
+ * window and output limit. Models are keyed as models.dev keys them, by the id the seller's
+ * API takes (the offering's native id, else our model name). Pure.
+ *
+ * models.dev has no regions and no service tiers: an offering is listed when it is the
+ * seller's plain (region-less) price, or its China storefront (as "<seller>-cn", as
+ * models.dev spells alibaba-cn), and when its variant is standard or spelled in its id
+ * (OpenRouter's ":free"). Modalities are written where LiteLLM's entry for the offering
+ * states them; otherwise the field is left out rather than guessed.
+ */
+import { providerEntry } from "../../domain/providers.ts";
+import type { FeedPrice } from "./litellm-feed.ts";
+import { offeringKey, type LitellmEntry, type LitellmName } from "./litellm-names.ts";
+
+export interface ModelsDevPriceSet {
+  input: number;
+  output: number;
+  cache_read?: number;
+  cache_write?: number;
+}
+
+export interface ModelsDevFeedModel {
+  id: string;
+  name: string;
+  cost: ModelsDevPriceSet & { tiers?: Array<ModelsDevPriceSet & { tier: { type: "context"; size: number } }> };
+  /** Left out where no source states it: unknown is not zero. */
+  limit: { context?: number; output?: number };
+  modalities?: { input: string[]; output: string[] };
+}
+
+export interface ModelsDevFeedProvider {
+  id: string;
+  name: string;
+  models: Record<string, ModelsDevFeedModel>;
+}
+
+export type ModelsDevFeed = Record<string, ModelsDevFeedProvider>;
+
+export interface ModelsDevFeedInput {
+  prices: readonly FeedPrice[];
+  /** LiteLLM's keys for our offerings: where its entries state modalities. */
+  names?: readonly LitellmName[];
+  /** Display names of models, by canonical id. */
+  displayNames?: ReadonlyMap<string, string | null>;
+}
+
+function amount(perMillion: string | null): number | undefined {
+  return perMillion === null ? undefined : Number(perMillion);
+}
+
+function priceSet(prices: Pick<FeedPrice, "input" | "output" | "cacheRead" | "cacheWrite">): ModelsDevPriceSet | null {
+  const input = amount(prices.input);
+  const output = amount(prices.output);
+  if (input === undefined || output === undefined) return null;
+  const cacheRead = amount(prices.cacheRead);
+  const cacheWrite = amount(prices.cacheWrite);
+  return { input, output, ...(cacheRead === undefined ? {} : { cache_read: cacheRead }), ...(cacheWrite === undefined ? {} : { cache_write: cacheWrite }) };
+}
+
+function costOf(price: FeedPrice): ModelsDevFeedModel["cost"] | null {
+  const base = priceSet(price);
+  if (!base) return null;
+  const tiers = price.tiers.flatMap((tier) => {
+    const prices = priceSet(tier);
+    return prices ? [{ ...prices, tier: { type: "context" as const, size: tier.minInputTokens } }] : [];
+  });
+  return tiers.length > 0 ? { ...base, tiers } : base;
+}
+
+/** models.dev's modality words from LiteLLM's flags; null when the entry states none. */
+function modalitiesOf(entry: LitellmEntry | undefined): ModelsDevFeedModel["modalities"] | null {
+  if (!entry) return null;
+  const stated = (flag: string) => entry[flag] === true;
+  const input = ["text", ...(stated("supports_vision") ? ["image"] : []), ...(stated("supports_audio_input") ? ["audio"] : []), ...(stated("supports_pdf_input") ? ["pdf"] : []), ...(stated("supports_video_input") ? ["video"] : [])];
+  const output = ["text", ...(stated("supports_audio_output") ? ["audio"] : [])];
+  return { input, output };
+}
+
+/** The models.dev provider id an offering is listed under, or null when models.dev could not say where it is sold. */
+function listingProvider(price: FeedPrice): string | null {
+  if (price.region === "") return price.provider;
+  return price.region === "cn" ? `${price.provider}-cn` : null;
+}
+
+function modelIdOf(price: FeedPrice): string | null {
+  const id = price.nativeId ?? price.model.slice(price.model.indexOf("/") + 1);
+  if (price.variant === "standard") return id;
+  return id.endsWith(`:${price.variant}`) ? id : null;
+}
+
+export function buildModelsDevFeed({ prices, names = [], displayNames = new Map() }: ModelsDevFeedInput): ModelsDevFeed {
+  const entries = new Map(names.map((name) => [offeringKey(name.offering), name.entry]));
+  const feed: ModelsDevFeed = {};
+  const ordered = [...prices].sort((a, b) => offeringKey(a).localeCompare(offeringKey(b)));
+  for (const price of ordered) {
+    if (price.currency !== "USD") continue;
+    const providerId = listingProvider(price);
+    const modelId = modelIdOf(price);
+    const cost = costOf(price);
+    if (providerId === null || modelId === null || cost === null) continue;
+    const provider = (feed[providerId] ??= { id: providerId, name: providerEntry(price.provider)?.name ?? providerId, models: {} });
+    // Two of our models under one seller id (a floating name and its snapshot): the first listed stays.
+    if (provider.models[modelId]) continue;
+    const modalities = modalitiesOf(entries.get(offeringKey(price)));
+    provider.models[modelId] = {
+      id: modelId,
+      name: displayNames.get(price.model) ?? modelId,
+      cost,
+      limit: { ...(price.contextWindow ? { context: price.contextWindow } : {}), ...(price.maxOutputTokens ? { output: price.maxOutputTokens } : {}) },
+      ...(modalities ? { modalities } : {}),
+    };
+  }
+  return Object.fromEntries(Object.entries(feed).sort(([a], [b]) => a.localeCompare(b)));
+}
