@@ -51,7 +51,7 @@ describe("provider pricing pages beside the aggregators", () => {
   });
 
   it("lists real disagreements between the pages and the community tables, with both values and dates", async () => {
-    const found = await caller().sources.disagreements({});
+    const found = (await caller().sources.disagreements({})).pairs;
     expect(found.length).toBeGreaterThan(0);
     const firstParty = found.filter((d) => d.a.authority === "first-party");
     expect(firstParty.length).toBeGreaterThan(0);

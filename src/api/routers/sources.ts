@@ -16,7 +16,11 @@ export const sourcesRouter = router({
   status: statusProcedure,
   health: statusProcedure,
 
-  /** Offerings whose current prices differ between sources by more than minDifference (default 1%). */
+  /**
+   * `pairs`: offerings whose current prices differ between sources by more than
+   * minDifference (default 1%); `suspect`: offerings whose consolidated price is suspect
+   * (domain/prices/suspect.ts), each with its reasons and the consensus of the other sources.
+   */
   disagreements: publicProcedure
     .input(
       z
@@ -30,14 +34,15 @@ export const sourcesRouter = router({
     )
     .query(async ({ ctx, input }) => {
       const modelIds = input.model ? [await requireModelId(ctx.db, input.model)] : undefined;
-      const rows = await sourcedPricesAt(ctx.db, { modelIds, provider: input.provider });
-      return findDisagreements(rows, input.minDifference).slice(0, input.limit);
+      const [rows, suspect] = await Promise.all([sourcedPricesAt(ctx.db, { modelIds, provider: input.provider }), suspectOfferings(ctx.db, { modelIds, provider: input.provider })]);
+      return { pairs: findDisagreements(rows, input.minDifference).slice(0, input.limit), suspect: suspect.slice(0, input.limit) };
     }),
 
   /**
    * Offerings whose current price is suspect (cache read above input, output below a
    * twentieth of input, far from the consensus of two other sources), with the consensus.
-   * Ranking leaves them out unless their seller is named.
+   * Ranking leaves them out unless their seller is named. The same list as
+   * sources.disagreements' `suspect`.
    */
   suspect: publicProcedure
     .input(z.object({ model: modelInput.optional(), provider: z.string().min(1).optional(), limit: limitInput(5000, 500) }).default({ limit: 500 }))
