@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fitAbilities } from "./irt.ts";
+import { expectedScore, fitAbilities, type Fit } from "./irt.ts";
 import { buildItems, toObservations } from "./observations.ts";
 import { percent, syntheticRows } from "./fixtures.test-helpers.ts";
 
@@ -55,5 +55,27 @@ describe("fitAbilities", () => {
     const se = (data: typeof rows) => fitAbilities(toObservations(buildItems(infos, data))).abilities.get("m15")!.se;
     expect(se(thin)).toBeGreaterThan(se(half));
     expect(se(half)).toBeGreaterThan(se(rows));
+  });
+
+  const predictions = (result: Fit) => [...result.items].flatMap(([, item]) => [...result.abilities.values()].map((ability) => expectedScore(item, ability.theta)));
+
+  it("stops at its tolerance: more sweeps change no expected score by more than a hundredth of a point", () => {
+    const longer = fitAbilities(toObservations(set), { sweeps: 5000, tolerance: 1e-9 });
+    expect(fit.sweeps).toBeLessThan(longer.sweeps!);
+    const a = predictions(fit);
+    const b = predictions(longer);
+    expect(Math.max(...a.map((value, index) => Math.abs(value - b[index]!)))).toBeLessThan(1e-4);
+  });
+
+  it("warm-started from an earlier fit, reaches the same expected scores in fewer sweeps", () => {
+    const rows = syntheticRows(abilities, difficulties);
+    const changed = rows.map((r) => (r.modelId === "m05" && r.benchmarkId === "b1" ? { ...r, score: String(Math.min(99, Number(r.score) + 10)) } : r));
+    const observations = toObservations(buildItems(infos, changed));
+    const cold = fitAbilities(observations);
+    const warm = fitAbilities(observations, { start: fit });
+    expect(warm.sweeps).toBeLessThan(cold.sweeps!);
+    const a = predictions(cold);
+    const b = predictions(warm);
+    expect(Math.max(...a.map((value, index) => Math.abs(value - b[index]!)))).toBeLessThan(1e-3);
   });
 });
