@@ -12,8 +12,13 @@ export interface Runtime {
   connection: DatabaseConnection;
 }
 
-export async function openRuntime(env: Env = loadEnv()): Promise<Runtime> {
-  const logger = createLogger(env.LOG_LEVEL);
+export interface RuntimeOptions {
+  /** The log level to use instead of LOG_LEVEL (the CLI's quiet default). */
+  logLevel?: Env["LOG_LEVEL"];
+}
+
+export async function openRuntime(env: Env = loadEnv(), options: RuntimeOptions = {}): Promise<Runtime> {
+  const logger = createLogger(options.logLevel ?? env.LOG_LEVEL);
   const connection = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
   logger.debug({ database: connection.kind, location: connection.location }, "database opened");
   return { env, logger, connection };

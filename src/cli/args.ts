@@ -1,3 +1,4 @@
+import { statSync, type Stats } from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UsageError } from "./usage-error.ts";
 
@@ -22,4 +23,18 @@ export function parseDateOption(command: string, name: string, value: string | u
   const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
   if (Number.isNaN(date.getTime())) throw new UsageError(`${command}: --${name} must be an ISO date (YYYY-MM-DD or a date-time), got "${value}"`);
   return date;
+}
+
+/** A path the command reads: a missing or wrong-kind path is the user's to fix, said in one line. */
+export function requirePath(command: string, path: string, kind: "file" | "folder" | "file or folder"): string {
+  let stats: Stats;
+  try {
+    stats = statSync(path);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file or folder" : error instanceof Error ? error.message : String(error);
+    throw new UsageError(`${command}: cannot read ${path}: ${reason}`);
+  }
+  if (kind === "folder" && !stats.isDirectory()) throw new UsageError(`${command}: ${path} is not a folder`);
+  if (kind === "file" && !stats.isFile()) throw new UsageError(`${command}: ${path} is not a file`);
+  return path;
 }

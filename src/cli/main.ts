@@ -1,16 +1,9 @@
 /** The `pricewar` command line: one sub-command per file under commands/. */
-import { ConfigError } from "../config/env.ts";
-import { openRuntime, type Runtime } from "../runtime.ts";
-import { UnknownSourceError } from "../../scrapers/registry.ts";
-import { backfillCommand } from "./commands/backfill.ts";
-import { bestCommand } from "./commands/best.ts";
-import { migrateCommand } from "./commands/migrate.ts";
-import { modelsCommand } from "./commands/models.ts";
-import { repriceCommand } from "./commands/reprice.ts";
-import { scrapeCommand } from "./commands/scrape.ts";
-import { sourcesCommand } from "./commands/sources.ts";
-import { startCommand } from "./commands/start.ts";
-import { unmatchedCommand } from "./commands/unmatched.ts";
+import packageJson from "../../package.json" with { type: "json" };
+import { ConfigError, loadEnv, type Env } from "../config/env.ts";
+import type { Runtime } from "../runtime.ts";
+import { commandHelp, overview } from "./help.ts";
+import { cliLogLevel, splitGlobalFlags } from "./global-flags.ts";
 import { UsageError } from "./usage-error.ts";
 
 /**
@@ -19,56 +12,81 @@ import { UsageError } from "./usage-error.ts";
  */
 type Command = (args: string[], open: () => Promise<Runtime>) => Promise<number | void>;
 
-const COMMANDS: Record<string, { run: Command; help: string }> = {
-  start: { run: startCommand, help: "migrate, schedule scrapers, serve HTTP on PORT (default 8787)" },
-  migrate: { run: migrateCommand, help: "apply database migrations" },
-  scrape: { run: scrapeCommand, help: "[SOURCE...] [--replay PATH] [--at ISO_DATE] [--json]  run sources now" },
-  backfill: { run: backfillCommand, help: "SOURCE DIR  ingest dated payloads (date in the name) in date order" },
-  sources: { run: sourcesCommand, help: "[--json]  sources, last runs, share of rows resolved to models" },
-  unmatched: { run: unmatchedCommand, help: "[--source S] [--limit N] [--json]  names no model matched" },
-  models: { run: modelsCommand, help: "audit [--limit N] [--json] | reresolve [--json]  identity audit; merge ids the current resolver joins" },
-  reprice: { run: repriceCommand, help: "FILE [--json] [--compare now|best]  price a usage log (JSONL or CSV) at the prices in force then" },
-  best: {
-    run: bestCommand,
-    help: "--task T [--min-quality Q | --within W] [--max-price P] [--objective cost|quality] [--open-weights] [--providers a,b] [--exclude-providers a,b] [--min-context N] [--min-coverage C] [--as-of DATE] [--limit N] [--json]",
-  },
+/** Loaded when run, so --help, --version and each command load only what they use. */
+const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  start: async () => (await import("./commands/start.ts")).startCommand,
+  migrate: async () => (await import("./commands/migrate.ts")).migrateCommand,
+  scrape: async () => (await import("./commands/scrape.ts")).scrapeCommand,
+  backfill: async () => (await import("./commands/backfill.ts")).backfillCommand,
+  sources: async () => (await import("./commands/sources.ts")).sourcesCommand,
+  unmatched: async () => (await import("./commands/unmatched.ts")).unmatchedCommand,
+  models: async () => (await import("./commands/models.ts")).modelsCommand,
+  reprice: async () => (await import("./commands/reprice.ts")).repriceCommand,
+  best: async () => (await import("./commands/best.ts")).bestCommand,
 };
 
-function usage(): string {
-  const lines = Object.entries(COMMANDS).map(([name, { help }]) => `  ${name.padEnd(10)} ${help}`);
-  return `usage: pricewar <command> [options]\n\ncommands:\n${lines.join("\n")}\n`;
-}
+/** The service logs at LOG_LEVEL; the other commands keep the terminal for their output. */
+const SERVICE_COMMANDS = new Set(["start"]);
+
+let verbose = false;
 
 async function main(argv: string[]): Promise<number> {
-  const [name, ...args] = argv;
-  if (!name || name === "--help" || name === "-h" || name === "help") {
-    process.stdout.write(usage());
-    return name ? 0 : 2;
+  const flags = splitGlobalFlags(argv);
+  verbose = flags.verbose;
+  const [name, ...args] = flags.args;
+  if (flags.version) {
+    process.stdout.write(`pricewar ${packageJson.version}\n`);
+    return 0;
   }
-  const command = COMMANDS[name];
-  if (!command) {
-    process.stderr.write(`pricewar: unknown command "${name}"\n\n${usage()}`);
-    return 2;
+  if (name === undefined) {
+    (flags.help ? process.stdout : process.stderr).write(overview());
+    return flags.help ? 0 : 2;
   }
+  if (name === "help") {
+    process.stdout.write(args[0] !== undefined && COMMANDS[args[0]] ? commandHelp(args[0]) : overview());
+    return 0;
+  }
+  const load = COMMANDS[name];
+  if (!load) throw new UsageError(`unknown command "${name}"; run pricewar --help for the list`);
+  if (flags.help) {
+    process.stdout.write(commandHelp(name));
+    return 0;
+  }
+  const command = await load();
   let runtime: Runtime | undefined;
+  const open = async () => {
+    const env: Env = loadEnv();
+    const { openRuntime } = await import("../runtime.ts");
+    return (runtime ??= await openRuntime(env, { logLevel: SERVICE_COMMANDS.has(name) ? env.LOG_LEVEL : cliLogLevel(env.LOG_LEVEL, flags.verbose) }));
+  };
   try {
-    return (await command.run(args, async () => (runtime ??= await openRuntime()))) ?? 0;
+    return (await command(args, open)) ?? 0;
   } finally {
     await runtime?.connection.close();
   }
+}
+
+/** What the user can fix (the command line, the configuration, a named source): one line, exit code 2. */
+async function isUserError(error: unknown): Promise<boolean> {
+  if (error instanceof ConfigError || error instanceof UsageError) return true;
+  const { UnknownSourceError } = await import("../../scrapers/registry.ts");
+  return error instanceof UnknownSourceError;
+}
+
+/** Anything else is a failure to report, not a crash to dump: its stack with --verbose. */
+function failureLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const details = verbose && error instanceof Error && error.stack ? `\n${error.stack}` : " (run with --verbose for details)";
+  return `pricewar: ${message}${details}\n`;
 }
 
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
-  (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof UsageError || error instanceof UnknownSourceError) {
-      process.stderr.write(`pricewar: ${error.message}\n`);
-      process.exitCode = 2;
-      return;
-    }
-    process.stderr.write(`pricewar: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 1;
+  async (error: unknown) => {
+    const userError = await isUserError(error);
+    process.stderr.write(userError ? `pricewar: ${(error as Error).message}\n` : failureLine(error));
+    process.exitCode = userError ? 2 : 1;
   },
 );

@@ -4,7 +4,7 @@ import { migrateDatabase } from "../../db/migrate.ts";
 import { waitForSourceFree } from "../../db/queries/runs.ts";
 import { runBackfill } from "../../jobs/backfill.ts";
 import type { Runtime } from "../../runtime.ts";
-import { parseCommandArgs } from "../args.ts";
+import { parseCommandArgs, requirePath } from "../args.ts";
 import { UsageError } from "../usage-error.ts";
 import { waitingLine } from "./scrape.ts";
 
@@ -13,6 +13,7 @@ export async function backfillCommand(args: string[], open: () => Promise<Runtim
   if (positionals.length !== 2) throw new UsageError("backfill: usage: pricewar backfill SOURCE DIR");
   const [sourceId, dir] = positionals as [string, string];
   const source = sourceById(sourceId);
+  requirePath("backfill", dir, "folder");
   const runtime = await open();
   await migrateDatabase(runtime.connection);
   await waitForSourceFree(runtime.connection.db, source.id, { onWait: (run) => process.stderr.write(waitingLine(run)) });

@@ -11,7 +11,7 @@ import { readUsageLog } from "../../domain/reprice/read-log.ts";
 import { COMPARE_MODES, repriceLog, type CompareMode } from "../../domain/reprice/reprice-log.ts";
 import type { Totals, TotalRow } from "../../domain/reprice/totals.ts";
 import type { Runtime } from "../../runtime.ts";
-import { parseCommandArgs } from "../args.ts";
+import { parseCommandArgs, requirePath } from "../args.ts";
 import { table } from "../format.ts";
 import { UsageError } from "../usage-error.ts";
 
@@ -54,12 +54,7 @@ export async function repriceCommand(args: string[], open: () => Promise<Runtime
   const compare = values.compare as CompareMode | undefined;
   if (compare !== undefined && !COMPARE_MODES.includes(compare)) throw new UsageError(`reprice: --compare must be one of ${COMPARE_MODES.join(", ")}, got "${compare}"`);
   const file = positionals[0]!;
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch (error) {
-    throw new UsageError(`reprice: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  const size = statSync(requirePath("reprice", file, "file")).size;
   const runtime = await open();
   await migrateDatabase(runtime.connection);
   const input = createReadStream(file);

@@ -5,13 +5,14 @@ import { waitForSourceFree, type ScrapeRun } from "../../db/queries/runs.ts";
 import { liveLoader, replayLoader } from "../../jobs/load-documents.ts";
 import { runSource, type RunSummary } from "../../jobs/run-source.ts";
 import type { Runtime } from "../../runtime.ts";
-import { parseCommandArgs, parseDateOption } from "../args.ts";
+import { parseCommandArgs, parseDateOption, requirePath } from "../args.ts";
 import { UsageError } from "../usage-error.ts";
 
 export async function scrapeCommand(args: string[], open: () => Promise<Runtime>): Promise<number> {
   const { values, positionals } = parseCommandArgs("scrape", args, { replay: { type: "string" }, at: { type: "string" }, json: { type: "boolean" } });
   const sources = positionals.length > 0 ? positionals.map(sourceById) : [...SOURCES];
   if (values.replay && sources.length !== 1) throw new UsageError("scrape: --replay reads one payload, so name exactly one source");
+  if (values.replay) requirePath("scrape", values.replay, "file or folder");
   const at = parseDateOption("scrape", "at", values.at);
   const { connection, env, logger } = await open();
   await migrateDatabase(connection);
