@@ -11,6 +11,7 @@ import { epochAiSource } from "../../scrapers/epoch-ai/index.ts";
 import type { PayloadDocument } from "../../scrapers/source.ts";
 import { benchmarks, scorePeriods } from "../../src/db/schema/index.ts";
 import { runSource } from "../../src/jobs/run-source.ts";
+import { catalogueItems } from "../../src/db/queries/quality.ts";
 import { useTestDatabase } from "../helpers/database.ts";
 
 const database = useTestDatabase();
@@ -55,7 +56,7 @@ describe("a payload of a new fit date", () => {
       now: at,
       load: async () => [arenaBoard({ "gpt-4o-2024-11-20": 1300, "claude-3-5-sonnet-20241022": 1310, "llama-3.1-405b-instruct": 1280 })],
     });
-    expect(summary.status).toBe("succeeded");
+    expect(summary.error ?? summary.status).toBe("succeeded");
     expect(summary.rejectedSamples.filter((sample) => sample.reason.startsWith("unknown benchmark"))).toEqual([]);
     const registered = await db.select({ id: benchmarks.id, source: benchmarks.sourceId }).from(benchmarks).where(like(benchmarks.id, `%-${NEW_DATE}`));
     expect(registered.map((row) => row.id).sort()).toEqual([`lmarena-text-style-control-${NEW_DATE}`, `lmarena-text-style-control-legal-${NEW_DATE}`]);
@@ -68,12 +69,15 @@ describe("a payload of a new fit date", () => {
     const { db } = database();
     const at = new Date("2026-11-21T00:00:00Z");
     const summary = await runSource(db, epochAiSource, { trigger: "replay", at, now: at, load: async () => [eciCsv("2026-11-21")] });
-    expect(summary.status).toBe("succeeded");
+    expect(summary.error ?? summary.status).toBe("succeeded");
     expect(summary.rejectedSamples).toEqual([]);
     const ids = (await db.select({ id: benchmarks.id }).from(benchmarks).where(like(benchmarks.id, "epoch-eci-%"))).map((row) => row.id);
     expect(ids).toContain("epoch-eci-2026-11-21");
     const stored = await db.select({ benchmark: scorePeriods.benchmarkId }).from(scorePeriods).where(like(scorePeriods.benchmarkId, "epoch-eci-%"));
     expect(new Set(stored.map((row) => row.benchmark))).toEqual(new Set(["epoch-eci-2026-11-21"]));
     expect(stored.length).toBe(summary.parsed);
+    // The catalogue links ECI by naming one fit: every fit, the new one too, joins the ability fit as its own item.
+    const { infos } = await catalogueItems(db);
+    expect(infos.map((info) => info.id)).toEqual(expect.arrayContaining(["epoch-eci-2026-11-21", "epoch-eci-2026-02-22"]));
   });
 });

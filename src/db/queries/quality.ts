@@ -11,9 +11,9 @@ import { and, count, inArray, lte, max } from "drizzle-orm";
 import type { Executor } from "../client.ts";
 import { benchmarks, models, scorePeriods } from "../schema/index.ts";
 import { slices } from "./catalogue.ts";
-import { catalogueBenchmarkIds, TASK_CLASSES, type TaskClass } from "../../domain/tasks/catalogue.ts";
+import { fitBenchmarkIds, TASK_CLASSES, type TaskClass } from "../../domain/tasks/catalogue.ts";
 import { scoringId, snapshotIdentity } from "../../domain/tasks/snapshot-identity.ts";
-import { buildItems, type BenchmarkInfo, type ItemSet, type ScoreRow } from "../../domain/quality/observations.ts";
+import { boardOf, buildItems, type BenchmarkInfo, type ItemSet, type ScoreRow } from "../../domain/quality/observations.ts";
 import { fitQualityModel, type ClassQuality, type QualityModel } from "../../domain/quality/class-quality.ts";
 
 async function benchmarkInfos(db: Executor, benchmarkIds: readonly string[]): Promise<BenchmarkInfo[]> {
@@ -54,16 +54,20 @@ export async function scoreRows(db: Executor, benchmarkIds: readonly string[], a
 
 /** The catalogue's benchmarks as fit items at a date. */
 export async function catalogueItems(db: Executor, at?: Date, classes: readonly TaskClass[] = TASK_CLASSES): Promise<{ infos: BenchmarkInfo[]; rows: ScoreRow[]; set: ItemSet }> {
-  const known = await benchmarkInfos(db, await allBoardIds(db, catalogueBenchmarkIds(classes)));
+  const known = await benchmarkInfos(db, await allBoardIds(db, fitBenchmarkIds(classes)));
   const rows = await scoreRows(db, known.map((info) => info.id), at);
   return { infos: known, rows, set: buildItems(known, rows) };
 }
 
-/** The catalogue names boards; a board's dated releases (LMArena 2026 fits) are separate ids. */
-async function allBoardIds(db: Executor, boards: readonly string[]): Promise<string[]> {
+/**
+ * The catalogue names boards; a board's dated releases (LMArena 2026 fits, ECI fits, also
+ * those registered at run time) are separate ids, each its own item: naming the board or
+ * any one release brings in every release.
+ */
+async function allBoardIds(db: Executor, named: readonly string[]): Promise<string[]> {
   const all = await db.select({ id: benchmarks.id }).from(benchmarks);
-  const wanted = new Set(boards);
-  return all.map((row) => row.id).filter((id) => wanted.has(id) || wanted.has(id.replace(/-\d{4}-\d{2}-\d{2}$/, "")));
+  const wanted = new Set(named.map((id) => boardOf(id).board));
+  return all.map((row) => row.id).filter((id) => wanted.has(boardOf(id).board));
 }
 
 const fits = new WeakMap<object, Map<string, QualityModel>>();

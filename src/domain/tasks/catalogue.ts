@@ -97,7 +97,8 @@ const CATALOGUE_DATA = [
       "Multi-turn and creative-writing categories add the conversational and writing parts; LiveBench Language and the AA " +
       "Intelligence Index add objectively graded language skill and general capability, which preference alone under-weights.",
     weights: [
-      { benchmark: "lmarena-text-style-control", weight: 0.5, why: "Blind pairwise human votes on real chat prompts, style-controlled." },
+      { benchmark: "lmarena-text-style-control", weight: 0.45, why: "Blind pairwise human votes on real chat prompts, style-controlled." },
+      { benchmark: "epoch-simpleqa-verified", weight: 0.05, why: "Short factual questions graded for correctness (Epoch's SimpleQA Verified): wrong facts are what users cannot see in a vote." },
       { benchmark: "lmarena-text-style-control-multi-turn", weight: 0.15, why: "Votes on conversations of more than one turn." },
       { benchmark: "lmarena-text-style-control-creative-writing", weight: 0.1, why: "Votes on writing prompts, a large share of chat use." },
       { benchmark: "livebench-language", weight: 0.1, why: "Objectively graded language tasks (connections, plot unscrambling, typos)." },
@@ -130,10 +131,16 @@ const CATALOGUE_DATA = [
       { benchmark: "aider-polyglot", weight: 0.2, why: "Edits to real exercises in C++, Go, Java, JavaScript, Python, Rust; pass rate by tests." },
       { benchmark: "livebench-coding", weight: 0.15, why: "Fresh code generation and completion tasks, graded by tests." },
       { benchmark: "vals-livecodebench", weight: 0.1, why: "vals.ai's own LiveCodeBench run (2026 models), with its measured cost per problem." },
-      { benchmark: "aa-livecodebench", weight: 0.2, why: "Recent competitive-programming problems, graded by tests, run by AA on every model." },
+      { benchmark: "aa-livecodebench", weight: 0.15, why: "Recent competitive-programming problems, graded by tests, run by AA on every model." },
+      {
+        benchmark: "livecodebench-2024-08-01-to-2025-04-07",
+        weight: 0.05,
+        why: "LiveCodeBench's own per-problem results for its 2024-08 to 2025-04 problem window (one window, never pooled with AA's or vals.ai's runs).",
+      },
+      { benchmark: "epoch-weirdml", weight: 0.05, why: "Unusual machine-learning coding tasks the model must solve end to end, graded by held-out accuracy (via Epoch)." },
       { benchmark: "aa-scicode", weight: 0.1, why: "Scientific computing code, graded by tests." },
       { benchmark: "lmarena-text-style-control-coding", weight: 0.15, why: "Human preference on real prompts that involve code." },
-      { benchmark: "lmarena-code", weight: 0.1, why: "Human preference on apps and sites the models build (Code Arena)." },
+      { benchmark: "lmarena-code", weight: 0.05, why: "Human preference on apps and sites the models build (Code Arena)." },
     ],
     profile: {
       inputTokens: 20000,
@@ -155,10 +162,17 @@ const CATALOGUE_DATA = [
       "scaffolds and are left out). Terminal-Bench (both AA sets: Hard in index v4.0, 2.1 in v4.1) measures shell work; " +
       "LiveBench Agentic Coding solves repository tasks in three languages.",
     weights: [
-      { benchmark: "swe-bench-bash-only", weight: 0.35, why: "SWE-bench Verified issues, one fixed scaffold for every model." },
-      { benchmark: "livebench-agentic-coding", weight: 0.3, why: "Agentic repository tasks in JavaScript, TypeScript and Python." },
-      { benchmark: "aa-terminal-bench-v2-1", weight: 0.2, why: "Terminal-Bench 2.1 agentic shell tasks, run by AA." },
-      { benchmark: "aa-terminal-bench-hard", weight: 0.15, why: "Terminal-Bench Hard, the earlier AA task set (kept: a different set, not a re-base)." },
+      { benchmark: "swe-bench-bash-only", weight: 0.25, why: "SWE-bench Verified issues, one fixed scaffold for every model." },
+      { benchmark: "epoch-swe-bench-verified", weight: 0.1, why: "Epoch's own SWE-bench Verified runs (its scaffold, 2026 models); a separate run, not pooled with the bash-only board." },
+      {
+        benchmark: "hal-swebench-verified-mini",
+        weight: 0.05,
+        why: "HAL's SWE-bench Verified Mini under named agent scaffolds (best scaffold per model), with measured run cost; few models, so a low weight.",
+      },
+      { benchmark: "livebench-agentic-coding", weight: 0.25, why: "Agentic repository tasks in JavaScript, TypeScript and Python." },
+      { benchmark: "aa-terminal-bench-v2-1", weight: 0.15, why: "Terminal-Bench 2.1 agentic shell tasks, run by AA." },
+      { benchmark: "epoch-terminal-bench-2", weight: 0.1, why: "Terminal-Bench 2.0 as Epoch records it (another release of the task set: its own benchmark)." },
+      { benchmark: "aa-terminal-bench-hard", weight: 0.1, why: "Terminal-Bench Hard, the earlier AA task set (kept: a different set, not a re-base)." },
     ],
     profile: {
       inputTokens: 50000,
@@ -179,11 +193,19 @@ const CATALOGUE_DATA = [
       "questions) are objectively graded and hard to saturate; MMLU-Pro adds breadth at a lower weight since frontier models " +
       "cluster near its ceiling. LMArena's hard-prompt and expert categories add human judgement of difficult real questions.",
     weights: [
-      { benchmark: "livebench-reasoning", weight: 0.25, why: "Fresh logic and spatial reasoning puzzles, objectively graded." },
-      { benchmark: "aa-gpqa", weight: 0.2, why: "GPQA Diamond graduate-level science questions." },
-      { benchmark: "aa-hle", weight: 0.2, why: "Humanity's Last Exam: frontier expert questions, far from saturated." },
-      { benchmark: "aa-mmlu-pro", weight: 0.1, why: "Broad knowledge-and-reasoning multiple choice; near its ceiling for frontier models." },
-      { benchmark: "lmarena-text-style-control-hard-prompts", weight: 0.15, why: "Human preference on prompts meeting LMArena's hardness criteria." },
+      { benchmark: "livebench-reasoning", weight: 0.2, why: "Fresh logic and spatial reasoning puzzles, objectively graded." },
+      { benchmark: "aa-gpqa", weight: 0.1, why: "GPQA Diamond graduate-level science questions." },
+      { benchmark: "epoch-gpqa-diamond", weight: 0.1, why: "GPQA Diamond as run by Epoch (its own runs and settings: a separate benchmark from AA's, linked through shared models)." },
+      { benchmark: "aa-hle", weight: 0.1, why: "Humanity's Last Exam: frontier expert questions, far from saturated." },
+      { benchmark: "epoch-hle", weight: 0.1, why: "Humanity's Last Exam as run by Epoch (a separate run from AA's)." },
+      { benchmark: "aa-mmlu-pro", weight: 0.05, why: "Broad knowledge-and-reasoning multiple choice; near its ceiling for frontier models." },
+      {
+        benchmark: "arc-agi-2-semi-private",
+        weight: 0.1,
+        why: "ARC-AGI-2 abstract reasoning puzzles on the semi-private set (not in training data), with measured cost per task; base models only, systems left out.",
+      },
+      { benchmark: "epoch-simplebench", weight: 0.05, why: "Trick questions on spatial, temporal and social reasoning that humans answer easily (via Epoch)." },
+      { benchmark: "lmarena-text-style-control-hard-prompts", weight: 0.1, why: "Human preference on prompts meeting LMArena's hardness criteria." },
       { benchmark: "lmarena-text-style-control-expert", weight: 0.1, why: "Human preference on expert-level prompts." },
     ],
     profile: {
@@ -208,11 +230,13 @@ const CATALOGUE_DATA = [
       {
         index: "aa-math-index",
         versions: ["aa-math-index-v4-1", "aa-math-index-v2"],
-        weight: 0.35,
+        weight: 0.25,
         why: "AA's maths composite (AIME 2025 in v4.1; AIME and MATH-500 in v2), one version at a time.",
       },
-      { benchmark: "livebench-math", weight: 0.35, why: "Fresh competition, olympiad and integral problems, answer-checked." },
-      { benchmark: "lmarena-text-style-control-math", weight: 0.3, why: "Human preference on real maths prompts." },
+      { benchmark: "livebench-math", weight: 0.25, why: "Fresh competition, olympiad and integral problems, answer-checked." },
+      { benchmark: "epoch-frontiermath", weight: 0.15, why: "FrontierMath tiers 1-3: unpublished research-level problems with checkable answers, far from saturated (Epoch)." },
+      { benchmark: "epoch-otis-mock-aime-2024-2025", weight: 0.1, why: "OTIS mock AIME 2024-2025: fresh competition problems, answer-checked (Epoch)." },
+      { benchmark: "lmarena-text-style-control-math", weight: 0.25, why: "Human preference on real maths prompts." },
     ],
     profile: {
       inputTokens: 600,
@@ -232,11 +256,12 @@ const CATALOGUE_DATA = [
       "cohort of models. τ²-bench (AA's telecom and τ³ banking runs, and the leaderboard's own retail and airline runs) checks " +
       "whether an agent reaches the right end state while following a policy and talking to a simulated user.",
     weights: [
-      { benchmark: "bfcl-overall", weight: 0.4, why: "Function-call accuracy across single, parallel, live, multi-turn and agentic categories." },
+      { benchmark: "bfcl-overall", weight: 0.35, why: "Function-call accuracy across single, parallel, live, multi-turn and agentic categories." },
       { benchmark: "aa-tau2", weight: 0.25, why: "τ²-Bench Telecom run by AA: dual-control tool use with a simulated user." },
       { benchmark: "aa-tau-banking", weight: 0.15, why: "τ³-Bench Banking run by AA: tool use with retrieval over a policy knowledge base." },
       { benchmark: "tau2-retail", weight: 0.1, why: "τ²-bench leaderboard retail domain (standard scaffold)." },
       { benchmark: "tau2-airline", weight: 0.1, why: "τ²-bench leaderboard airline domain (standard scaffold)." },
+      { benchmark: "hal-taubench-airline", weight: 0.05, why: "HAL's τ-bench airline runs under named agent scaffolds, with measured run cost (a separate run from the τ² leaderboard)." },
     ],
     profile: {
       inputTokens: 6000,
@@ -256,8 +281,9 @@ const CATALOGUE_DATA = [
       "AA-LCR asks reasoning questions over ~100k-token document sets, the one evaluation here that truly fills a long " +
       "context; LMArena's longer-query category adds human judgement of answers to long prompts (shorter than 100k).",
     weights: [
-      { benchmark: "aa-lcr", weight: 0.6, why: "Reasoning over ~100k-token document sets." },
-      { benchmark: "lmarena-text-style-control-long-query", weight: 0.4, why: "Human preference on long user prompts." },
+      { benchmark: "aa-lcr", weight: 0.45, why: "Reasoning over ~100k-token document sets." },
+      { benchmark: "epoch-fiction-livebench-120k", weight: 0.25, why: "Comprehension of ~120k-token stories, graded (Fiction.LiveBench at its 120k length, via Epoch)." },
+      { benchmark: "lmarena-text-style-control-long-query", weight: 0.3, why: "Human preference on long user prompts." },
     ],
     profile: {
       inputTokens: 100000,
@@ -425,6 +451,19 @@ const CATALOGUE_DATA = [
 
 export type TaskId = (typeof CATALOGUE_DATA)[number]["id"];
 
+/**
+ * Benchmarks that join the joint ability fit without a weight in any class: they link
+ * models across boards (and give a model with no class score a better general ability to
+ * start from), but are not themselves what any class is about. Each fit date of such a
+ * board is its own item (listing one release brings in every release of the board).
+ */
+export const LINKING_BENCHMARKS: ReadonlyArray<{ benchmark: string; why: string }> = [
+  {
+    benchmark: "epoch-eci-2026-04-17",
+    why: "Epoch Capabilities Index: Epoch's own IRT ability over its whole hub, ~200 models per fit; a general ability, so it links rather than weighs.",
+  },
+];
+
 function toTaskClass(entry: TaskClassEntry): TaskClass {
   const { weights, ...rest } = entry;
   return {
@@ -445,6 +484,11 @@ export const TASK_IDS = CATALOGUE_DATA.map((task) => task.id) as [TaskId, ...Tas
 /** Every benchmark id the catalogue names, once. */
 export function catalogueBenchmarkIds(classes: readonly TaskClass[] = TASK_CLASSES): string[] {
   return [...new Set(classes.flatMap((task) => task.components.flatMap((component) => component.benchmarks)))];
+}
+
+/** The joint fit's benchmarks: the classes' and the linking ones. */
+export function fitBenchmarkIds(classes: readonly TaskClass[] = TASK_CLASSES): string[] {
+  return [...new Set([...catalogueBenchmarkIds(classes), ...LINKING_BENCHMARKS.map((entry) => entry.benchmark)])];
 }
 
 export function taskClassById(id: string): TaskClass | undefined {
