@@ -6,11 +6,11 @@
  * API takes (the offering's native id, else our model name). Pure.
  *
  * models.dev has no regions and no service tiers: an offering is listed when it is the
- * seller's plain (region-less) price, or its China storefront (as "<seller>-cn", as
- * models.dev spells alibaba-cn), and when its variant is standard or spelled in its id
- * (OpenRouter's ":free"). Modalities are written where LiteLLM's entry for the offering
+ * seller's plain (region-less) price or its China storefront, and when its variant is
+ * standard or spelled in its id (OpenRouter's ":free"). Modalities are written where LiteLLM's entry for the offering
  * states them; otherwise the field is left out rather than guessed.
  */
+import { modelsDevSeller } from "../../../scrapers/modelsdev/seller.ts";
 import { providerEntry } from "../../domain/providers.ts";
 import type { FeedPrice } from "./litellm-feed.ts";
 import { offeringKey, type LitellmEntry, type LitellmName } from "./litellm-names.ts";
@@ -79,10 +79,18 @@ function modalitiesOf(entry: LitellmEntry | undefined): ModelsDevFeedModel["moda
   return { input, output };
 }
 
-/** The models.dev provider id an offering is listed under, or null when models.dev could not say where it is sold. */
+/**
+ * The models.dev provider id an offering is listed under: our seller id, or the alias
+ * models.dev uses for its China storefront ("moonshotai-cn", "zhipuai"), chosen so that
+ * models.dev's reading of the id (scrapers/modelsdev/seller.ts) gives back the same seller
+ * and region. Null where models.dev has no way to say where it is sold (cloud regions).
+ */
 function listingProvider(price: FeedPrice): string | null {
-  if (price.region === "") return price.provider;
-  return price.region === "cn" ? `${price.provider}-cn` : null;
+  const candidates = [price.provider, ...(providerEntry(price.provider)?.aliases ?? [])];
+  return candidates.find((id) => {
+    const read = modelsDevSeller(id);
+    return read.provider === price.provider && read.region === price.region;
+  }) ?? null;
 }
 
 function modelIdOf(price: FeedPrice): string | null {
