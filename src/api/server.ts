@@ -21,6 +21,7 @@ import { serveReprice } from "./stream/reprice.ts";
 import { createChangeStream, type ChangeStreamOptions } from "./stream/changes-stream.ts";
 import { ADMIN_WEBHOOKS_PATH, createWebhookAdmin, tokenMatches } from "./webhooks/admin.ts";
 import { createRouteLabeller } from "./route-label.ts";
+import { API_DOCUMENTATION } from "./schemas/index.ts";
 import { serveChangesAtom } from "./feeds/changes-atom.ts";
 
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void> | void;
@@ -60,7 +61,7 @@ export function createRequestListener(context: ApiContext, metrics?: ServiceMetr
     ["/api/v1/reprice", (request, response, url) => serveReprice(context.db, request, response, url)],
     ["/api/v1/changes/stream", createChangeStream(context, limits.changeStream).handle],
     [ADMIN_WEBHOOKS_PATH, createWebhookAdmin(context, limits.adminToken)],
-    ["/api/v1/", createRestHandler(appRouter, () => context)],
+    ["/api/v1/", createRestHandler(appRouter, () => context, API_DOCUMENTATION)],
     ["/feeds/litellm.json", (_request, response, url) => serveLitellmFeed(context.db, response, url)],
     ["/feeds/api.json", (_request, response) => serveModelsDevFeed(context.db, response)],
     ["/feeds/prices.csv", (_request, response) => servePricesCsv(context.db, response)],

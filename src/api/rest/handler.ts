@@ -13,6 +13,7 @@ import { buildOpenApiDocument, type OpenApiDocument } from "./openapi.ts";
 import { indexQueryProcedures, REST_BASE_PATH } from "./procedure-index.ts";
 import { queryToInput } from "./query-input.ts";
 import { sendJson } from "../send-json.ts";
+import type { ApiDocumentation } from "./operation-docs.ts";
 
 export type RestRouter = Parameters<typeof createCallerFactory>[0];
 
@@ -22,8 +23,9 @@ type CallerNode = ((input: unknown) => Promise<unknown>) & { [key: string]: Call
 export function createRestHandler(
   router: RestRouter,
   createContext: (request: IncomingMessage) => ApiContext | Promise<ApiContext>,
+  documentation: ApiDocumentation = { outputs: {}, operations: {} },
 ): RouteHandler {
-  const procedures = indexQueryProcedures(router);
+  const procedures = indexQueryProcedures(router, documentation.outputs);
   const byUrlPath = new Map(procedures.flatMap((procedure) => procedure.urlPaths.map((urlPath) => [urlPath, procedure] as const)));
   const createCaller = createCallerFactory(router);
   let openApi: OpenApiDocument | undefined;
@@ -35,7 +37,7 @@ export function createRestHandler(
       return sendJson(response, 405, { error: { code: "METHOD_NOT_SUPPORTED", message: "only GET is supported" } });
     }
     const pathname = url.pathname.replace(/\/+$/, "");
-    if (pathname === `${REST_BASE_PATH}/openapi.json`) return sendJson(response, 200, (openApi ??= buildOpenApiDocument(procedures)));
+    if (pathname === `${REST_BASE_PATH}/openapi.json`) return sendJson(response, 200, (openApi ??= buildOpenApiDocument(procedures, documentation.operations, documentation.parameters)));
 
     const procedure = byUrlPath.get(pathname);
     if (!procedure) return send(notFound(`no procedure at ${pathname}; see ${REST_BASE_PATH}/openapi.json`));

@@ -1,19 +1,23 @@
 /**
  * The OpenAPI 3.1 document of the plain JSON API, generated from the indexed procedures:
  * one GET per query, its query parameters from the input's JSON Schema, its result from
- * `.output()` where declared. Schemas zod extracts into `$defs` (registry ids, cycles)
- * move to components.schemas.
+ * `.output()` or the documented schema, its summary, description and examples from the
+ * operation docs (examples derived from the schema where the docs give none). Schemas zod
+ * extracts into `$defs` (registry ids, cycles) move to components.schemas.
  */
 import { isDeepStrictEqual } from "node:util";
 import packageJson from "../../../package.json" with { type: "json" };
 import { arrayItemsOf, asSchema, isJsonEncoded, resolveRef, type InputShape, type JsonSchema } from "./json-schema.ts";
-import type { RestProcedure } from "./procedure-index.ts";
+import { exampleOf, exampleUrl } from "./examples.ts";
+import type { OperationDoc, ParameterDocs } from "./operation-docs.ts";
+import { REST_BASE_PATH, type RestProcedure } from "./procedure-index.ts";
 
 export interface OpenApiParameter {
   name: string;
   in: "query";
   required: boolean;
   description?: string;
+  example?: unknown;
   schema?: JsonSchema;
   style?: "form";
   explode?: boolean;
@@ -31,7 +35,10 @@ export interface OpenApiOperation {
 
 export interface OpenApiDocument {
   openapi: "3.1.0";
-  info: { title: string; version: string; description: string };
+  info: { title: string; version: string; description: string; license: { name: string; identifier: string } };
+  servers: Array<{ url: string; description: string }>;
+  security: [];
+  tags: Array<{ name: string; description: string }>;
   paths: Record<string, { get: OpenApiOperation }>;
   components: { schemas: Record<string, JsonSchema>; responses: Record<string, unknown> };
 }
@@ -103,35 +110,60 @@ function hoistDefinitions(schema: JsonSchema, owner: string, components: Record<
   return rewriteRefs(rest, names) as JsonSchema;
 }
 
+interface ParameterDoc {
+  description: string | undefined;
+  example: unknown;
+}
+
 /** `original` is read (types, description) against its own root; `documented` is what the document shows. */
-function parameterOf(name: string, original: JsonSchema, documented: JsonSchema, root: JsonSchema, required: boolean): OpenApiParameter {
-  const description = resolveRef(original, root).description;
-  const parameter: OpenApiParameter = { name, in: "query", required, ...(description ? { description } : {}) };
+function parameterOf(name: string, original: JsonSchema, documented: JsonSchema, root: JsonSchema, required: boolean, doc: ParameterDoc): OpenApiParameter {
+  const description = resolveRef(original, root).description ?? doc.description;
+  const example = doc.example === undefined ? exampleOf(original, root) : doc.example;
+  const parameter: OpenApiParameter = {
+    name,
+    in: "query",
+    required,
+    ...(description ? { description } : {}),
+    ...(example === undefined ? {} : { example: isJsonEncoded(original, root) ? JSON.stringify(example) : example }),
+  };
   if (isJsonEncoded(original, root)) return { ...parameter, content: { "application/json": { schema: documented } } };
   // Repeated parameters; comma-separated values and one JSON array are accepted too.
   if (arrayItemsOf(original, root)) return { ...parameter, schema: documented, style: "form", explode: true };
   return { ...parameter, schema: documented };
 }
 
-function parametersOf(input: InputShape, owner: string, components: Record<string, JsonSchema>): OpenApiParameter[] {
+function parametersOf(
+  input: InputShape,
+  owner: string,
+  components: Record<string, JsonSchema>,
+  doc: OperationDoc | undefined,
+  shared: ParameterDocs,
+): OpenApiParameter[] {
   if (input.kind === "none") return [];
   const root = input.schema;
   const documented = hoistDefinitions(root, owner, components);
-  if (input.kind === "value") return [parameterOf("input", root, documented, root, !input.optional)];
+  const parameterDoc = (name: string): ParameterDoc => {
+    const common = Object.hasOwn(shared, name) ? shared[name] : undefined;
+    return { description: doc?.parameters?.[name] ?? common?.description, example: doc?.example?.[name] ?? common?.example };
+  };
+  if (input.kind === "value") return [parameterOf("input", root, documented, root, !input.optional, parameterDoc("input"))];
   const required = new Set(root.required ?? []);
   const originals = root.properties ?? {};
   return Object.entries(documented.properties ?? {}).map(([name, schema]) =>
-    parameterOf(name, asSchema(originals[name]), asSchema(schema), root, required.has(name)),
+    parameterOf(name, asSchema(originals[name]), asSchema(schema), root, required.has(name), parameterDoc(name)),
   );
 }
 
-function operationOf(procedure: RestProcedure, components: Record<string, JsonSchema>): OpenApiOperation {
+function operationOf(procedure: RestProcedure, components: Record<string, JsonSchema>, doc: OperationDoc | undefined, shared: ParameterDocs): OpenApiOperation {
   const segments = procedure.path.split(".");
   const result = procedure.output ? hoistDefinitions(procedure.output, `${procedure.path}.output`, components) : {};
+  const parameters = parametersOf(procedure.input, `${procedure.path}.input`, components, doc, shared);
+  const example = exampleUrl(procedure.urlPaths[0]!, parameters, doc?.example);
   return {
-    summary: `tRPC query ${procedure.path}`,
-    ...(segments.length > 1 ? { tags: [segments[0]!] } : {}),
-    parameters: parametersOf(procedure.input, `${procedure.path}.input`, components),
+    summary: doc?.summary ?? `tRPC query ${procedure.path}`,
+    description: `${doc?.description ?? `The tRPC query ${procedure.path} over GET.`}\n\nExample: \`GET ${example}\` (tRPC: \`${procedure.path}\`).`,
+    tags: [segments.length > 1 ? segments[0]! : ROOT_TAG],
+    parameters,
     responses: {
       "200": { description: "The procedure's result as JSON (dates as ISO strings)", content: { "application/json": { schema: result } } },
       "400": { $ref: "#/components/responses/BadRequest" },
@@ -142,22 +174,37 @@ function operationOf(procedure: RestProcedure, components: Record<string, JsonSc
   };
 }
 
-export function buildOpenApiDocument(procedures: readonly RestProcedure[]): OpenApiDocument {
+/** Procedures outside a group (best, pareto, simulate, health). */
+const ROOT_TAG = "api";
+
+export function buildOpenApiDocument(
+  procedures: readonly RestProcedure[],
+  docs: Readonly<Record<string, OperationDoc>> = {},
+  sharedParameters: ParameterDocs = {},
+): OpenApiDocument {
   const schemas: Record<string, JsonSchema> = { Error: ERROR_SCHEMA };
   const paths: OpenApiDocument["paths"] = {};
   for (const procedure of procedures) {
-    const operation = operationOf(procedure, schemas);
+    const operation = operationOf(procedure, schemas, Object.hasOwn(docs, procedure.path) ? docs[procedure.path] : undefined, sharedParameters);
     const [canonical, ...aliases] = procedure.urlPaths;
     paths[canonical!] = { get: { operationId: procedure.path, ...operation } };
-    for (const alias of aliases) paths[alias] = { get: { ...operation, description: `Same as GET ${canonical}.` } };
+    for (const alias of aliases) {
+      paths[alias] = { get: { ...operation, operationId: `${procedure.path}.short`, description: `Same as GET ${canonical}. ${operation.description}` } };
+    }
   }
+  const tags = [...new Set(Object.values(paths).flatMap(({ get }) => get.tags ?? []))].sort();
   return {
     openapi: "3.1.0",
     info: {
       title: packageJson.name,
       version: packageJson.version,
-      description: "The tRPC API's queries as plain JSON over GET, inputs as query parameters. Generated from the router.",
+      description: `The tRPC API's queries as plain JSON over GET, inputs as query parameters (arrays repeated or comma-separated, structured values as JSON). Generated from the router; each 200 response's schema is the procedure's output schema. Dates are ISO 8601 strings, exact decimals are strings.`,
+      license: { name: packageJson.license, identifier: packageJson.license },
     },
+    // Relative: the instance that serves this document. No authentication on these routes.
+    servers: [{ url: "/", description: "the pricewar instance serving this document" }],
+    security: [],
+    tags: tags.map((name) => ({ name, description: name === ROOT_TAG ? "ranking, simulation and health" : `${name} procedures (${REST_BASE_PATH}/${name}/...)` })),
     paths,
     components: { schemas, responses: ERROR_RESPONSES },
   };

@@ -14,7 +14,7 @@ export interface RestProcedure {
   /** Where it answers: /api/v1/models/list and, for a `list`, its group too (/api/v1/models). First is canonical. */
   urlPaths: string[];
   input: InputShape;
-  /** JSON Schema of the result when the procedure declares `.output()`. */
+  /** JSON Schema of the result: the procedure's `.output()`, else its documented schema (schemas/index.ts); null without either. */
   output: JsonSchema | null;
 }
 
@@ -28,15 +28,22 @@ function urlPathsOf(path: string): string[] {
   return [canonical, `${REST_BASE_PATH}/${segments.slice(0, -1).join("/")}`];
 }
 
-/** Procedures of routers passed to `lazy()` are not in `_def.procedures` until first called, so they are not listed. */
-export function indexQueryProcedures(router: Pick<AnyRouter, "_def">): RestProcedure[] {
+/**
+ * Procedures of routers passed to `lazy()` are not in `_def.procedures` until first called, so they are not listed.
+ * `documentedOutputs` gives the result schema, by tRPC path, of procedures that validate none at run time.
+ */
+export function indexQueryProcedures(router: Pick<AnyRouter, "_def">, documentedOutputs: Readonly<Record<string, unknown>> = {}): RestProcedure[] {
   return Object.entries(router._def.procedures as Record<string, { _def: ProcedureDefinition }>)
     .filter(([, procedure]) => procedure._def.type === "query")
     .map(([path, { _def: definition }]) => ({
       path,
       urlPaths: urlPathsOf(path),
       input: inputShapeOf(definition.inputs),
-      output: definition.output === undefined ? null : jsonSchemaOf(definition.output, "output"),
+      output: outputSchemaOf(definition.output ?? (Object.hasOwn(documentedOutputs, path) ? documentedOutputs[path] : undefined)),
     }))
     .sort((a, b) => a.path.localeCompare(b.path));
+}
+
+function outputSchemaOf(parser: unknown): JsonSchema | null {
+  return parser === undefined ? null : jsonSchemaOf(parser, "output");
 }
