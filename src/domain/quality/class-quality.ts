@@ -144,20 +144,32 @@ function classQuality(task: TaskClass, set: ItemSet, joint: Fit, keep: (item: It
     { fixedItems: joint.items, prior: priorOf, start: previous && { items: new Map(), abilities: new Map(previous.map((entry) => [entry.model, { theta: entry.ability, se: entry.abilitySe, observations: 0, weight: 0 }])) } },
   );
 
+  // Per component, each model's scores: read item by item (the items' own score maps), not model by item.
+  const scoresByComponent = itemsByComponent.map(({ component, items }) => {
+    const byModel = new Map<string, QualityComponentScore[]>();
+    for (const item of items) {
+      for (const [model, score] of set.scores.get(item.id) ?? []) {
+        const list = byModel.get(model);
+        if (list) list.push(componentScore(component.key, item, score));
+        else byModel.set(model, [componentScore(component.key, item, score)]);
+      }
+    }
+    return { component, byModel };
+  });
+
   const models: ClassQuality[] = [];
   for (const [model, general] of joint.abilities) {
     const own: Ability = fitted.abilities.get(model) ?? { theta: general.theta, se: priorOf(model).sd, observations: 0, weight: 0 };
     const components: QualityComponentScore[] = [];
     const missing: string[] = [];
     let covered = 0;
-    for (const { component, items } of itemsByComponent) {
-      const scores = items.flatMap((item) => {
-        const score = set.scores.get(item.id)?.get(model);
-        return score ? [{ item, score }] : [];
-      });
-      if (scores.length === 0) missing.push(component.key);
-      else covered += component.weight;
-      for (const { item, score } of scores) components.push(componentScore(component.key, item, score));
+    for (const { component, byModel } of scoresByComponent) {
+      const scores = byModel.get(model);
+      if (!scores) missing.push(component.key);
+      else {
+        covered += component.weight;
+        components.push(...scores);
+      }
     }
     const quality = qualityAt(scale, joint.items, own.theta);
     if (!Number.isFinite(quality)) continue;
