@@ -6,12 +6,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
-import type { ApiContext } from "./context.ts";
+import { requestContext, type ApiContext } from "./context.ts";
 import { appRouter } from "./router.ts";
 import { databaseProbe, healthHttpStatus, healthReport } from "../domain/health.ts";
 import { describeDatabaseError, isConnectionError } from "../db/database-errors.ts";
 import type { ServiceMetrics } from "./metrics.ts";
-import { serveLitellmFeed, serveModelsDevFeed, servePricesCsv } from "./feeds/handlers.ts";
+import { FEEDS, serveFeed } from "./feeds/handlers.ts";
+import { cacheViewAnswers, pinnedView } from "./view-answer-cache.ts";
+import { requestView } from "../market/request-view.ts";
 import { createRestHandler } from "./rest/handler.ts";
 import { sendJson } from "./send-json.ts";
 import { DEFAULT_REQUEST_TIMEOUT_MS, withTimeLimit } from "./request-time-limit.ts";
@@ -47,7 +49,12 @@ export interface ServerFeatures {
 
 export function createRequestListener(context: ApiContext, metrics?: ServiceMetrics, limits: RequestLimits & ServerFeatures = {}) {
   const database = databaseProbe(context.db);
-  const trpc = createHTTPHandler({ router: appRouter, basePath: "/trpc/", createContext: () => context, maxBatchSize: MAX_BATCH_CALLS });
+  const trpc = createHTTPHandler({ router: appRouter, basePath: "/trpc/", createContext: () => requestContext(context), maxBatchSize: MAX_BATCH_CALLS });
+  // Each request reads one market view: the one its ETag was decided on, else the current one.
+  const rest = createRestHandler(appRouter, (request) => {
+    const view = pinnedView(request);
+    return view ? { ...context, view } : requestContext(context);
+  }, API_DOCUMENTATION);
   const routes: Array<[prefix: string, handler: RouteHandler]> = [
     [
       "/trpc/",
@@ -61,10 +68,8 @@ export function createRequestListener(context: ApiContext, metrics?: ServiceMetr
     ["/api/v1/reprice", (request, response, url) => serveReprice(context.db, request, response, url)],
     ["/api/v1/changes/stream", createChangeStream(context, limits.changeStream).handle],
     [ADMIN_WEBHOOKS_PATH, createWebhookAdmin(context, limits.adminToken)],
-    ["/api/v1/", createRestHandler(appRouter, () => context, API_DOCUMENTATION)],
-    ["/feeds/litellm.json", (_request, response, url) => serveLitellmFeed(context.db, response, url)],
-    ["/feeds/api.json", (_request, response) => serveModelsDevFeed(context.db, response)],
-    ["/feeds/prices.csv", (_request, response) => servePricesCsv(context.db, response)],
+    ["/api/v1/", context.markets ? cacheViewAnswers(rest, context.markets) : rest],
+    ...FEEDS.map((feed): [string, RouteHandler] => [feed.path, async (request, response, url) => serveFeed(feed, await requestView(context), context.db, request, response, url)]),
     ["/feeds/changes.atom", (request, response, url) => serveChangesAtom(context, request, response, url)],
     [
       "/healthz",

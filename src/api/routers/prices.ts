@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { consolidatedPricesAt, offeringHistory } from "../../db/queries/prices.ts";
+import { offeringHistory } from "../../db/queries/prices.ts";
+import { pricesIn } from "../../market/price-lookup.ts";
+import { requestView } from "../../market/request-view.ts";
 import { currencyInput, isoDateInput, modelInput } from "../inputs.ts";
 import { requireModelId } from "../model-reference.ts";
 import { publicProcedure, router } from "../trpc.ts";
@@ -12,10 +14,10 @@ const offeringFilter = z.object({
 });
 
 export const pricesRouter = router({
-  /** Current consolidated price of every matching offering (one per offering; other sources alongside). */
+  /** Current consolidated price (from the market view) of every matching offering (one per offering; other sources alongside). */
   current: publicProcedure.input(offeringFilter.default({})).query(async ({ ctx, input }) => {
     const modelIds = input.model ? [await requireModelId(ctx.db, input.model)] : undefined;
-    return consolidatedPricesAt(ctx.db, { ...input, modelIds });
+    return pricesIn(await requestView(ctx), { ...input, modelIds });
   }),
 
   /** A model's (or one offering's) price periods from every source, oldest first. */
@@ -29,6 +31,6 @@ export const pricesRouter = router({
   /** Prices as they stood at a date: only periods valid then. */
   at: publicProcedure.input(offeringFilter.extend({ date: isoDateInput })).query(async ({ ctx, input }) => {
     const modelIds = input.model ? [await requireModelId(ctx.db, input.model)] : undefined;
-    return consolidatedPricesAt(ctx.db, { ...input, modelIds }, input.date);
+    return pricesIn(await requestView(ctx, input.date), { ...input, modelIds });
   }),
 });

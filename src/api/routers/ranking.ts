@@ -1,14 +1,18 @@
 /**
  * The router's questions: best (which model for this task class, under my constraints),
  * pareto (the cost-quality frontier), simulate (a workload routed per class vs one model).
+ * Answered from the market view (src/market) in memory; each answer carries the view's
+ * data version, which is also its ETag.
  */
 import { z } from "zod";
-import { checkProviders, taskCandidates, type CandidateConstraints } from "../../db/queries/ranking.ts";
-import { simulateRouting } from "../../db/queries/simulation.ts";
+import type { CandidateConstraints } from "../../db/queries/ranking.ts";
 import { rankBest } from "../../domain/ranking/best.ts";
 import { paretoFrontier } from "../../domain/ranking/pareto.ts";
 import { TASK_IDS, taskClassById } from "../../domain/tasks/catalogue.ts";
-import type { Executor } from "../../db/client.ts";
+import type { MarketView } from "../../market/market-view.ts";
+import { checkProvidersIn, taskCandidatesIn } from "../../market/priced-offers.ts";
+import { requestView } from "../../market/request-view.ts";
+import { simulateRouting } from "../../market/simulate-routing.ts";
 import { InvalidRequestError } from "../errors.ts";
 import { isoDateInput, modelInput, nameListInput } from "../inputs.ts";
 import { requireModelId } from "../model-reference.ts";
@@ -52,8 +56,8 @@ function rejectContradictions(input: { minQuality?: number; withinOfBest?: numbe
   if (both.length > 0) throw new InvalidRequestError(`providers and excludeProviders both name ${both.join(", ")}`);
 }
 
-async function candidateConstraints(db: Executor, input: ConstraintsInput): Promise<CandidateConstraints> {
-  await checkProviders(db, input);
+function candidateConstraints(view: MarketView, input: ConstraintsInput): CandidateConstraints {
+  checkProvidersIn(view, input);
   return { ...input };
 }
 
@@ -69,9 +73,11 @@ export const bestProcedure = publicProcedure
   .query(async ({ ctx, input }) => {
     rejectContradictions(input);
     const task = taskClassById(input.task)!;
-    const set = await taskCandidates(ctx.db, task, await candidateConstraints(ctx.db, input));
+    const view = await requestView(ctx, input.asOf);
+    const set = taskCandidatesIn(view, task, candidateConstraints(view, input));
     const ranked = rankBest(set.candidates, input);
     return {
+      version: view.version,
       ...set,
       objective: input.objective,
       barKind: ranked.barKind,
@@ -89,8 +95,9 @@ export const paretoProcedure = publicProcedure
   .query(async ({ ctx, input }) => {
     rejectContradictions(input);
     const task = taskClassById(input.task)!;
-    const set = await taskCandidates(ctx.db, task, await candidateConstraints(ctx.db, input));
-    return { ...set, eligible: set.candidates.length, candidates: undefined, frontier: paretoFrontier(set.candidates) };
+    const view = await requestView(ctx, input.asOf);
+    const set = taskCandidatesIn(view, task, candidateConstraints(view, input));
+    return { version: view.version, ...set, eligible: set.candidates.length, candidates: undefined, frontier: paretoFrontier(set.candidates) };
   });
 
 const workloadItem = z
@@ -121,7 +128,8 @@ export const simulateProcedure = publicProcedure
     rejectContradictions(input);
     const usesShares = input.workload.map((item) => item.share !== undefined);
     if (new Set(usesShares).size > 1) throw new InvalidRequestError("use share for every workload item or tokens for every item, not a mix");
-    const constraints = await candidateConstraints(ctx.db, input);
+    const view = await requestView(ctx, input.asOf);
+    const constraints = candidateConstraints(view, input);
     const baseline = input.baseline ? await requireModelId(ctx.db, input.baseline) : undefined;
-    return simulateRouting(ctx.db, { workload: input.workload, baseline, monthlyCalls: input.monthlyCalls, constraints });
+    return { version: view.version, ...simulateRouting(view, { workload: input.workload, baseline, monthlyCalls: input.monthlyCalls, constraints }) };
   });

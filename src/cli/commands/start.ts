@@ -7,6 +7,7 @@ import { resolve } from "node:path";
 import { SOURCES } from "../../../scrapers/registry.ts";
 import type { ApiContext } from "../../api/context.ts";
 import { createServiceMetrics } from "../../api/metrics.ts";
+import { warmFeeds } from "../../api/feeds/handlers.ts";
 import { startHttpServer } from "../../api/server.ts";
 import { migrateDatabase } from "../../db/migrate.ts";
 import { syncTaskCatalogue } from "../../db/queries/benchmarks.ts";
@@ -15,6 +16,7 @@ import { openDataChangeBus } from "../../jobs/scheduler/data-change-bus.ts";
 import { Scheduler } from "../../jobs/scheduler/scheduler.ts";
 import { resolveSchedules } from "../../jobs/scheduler/schedules.ts";
 import { WebhookDispatcher } from "../../jobs/webhooks/dispatcher.ts";
+import { MarketViews } from "../../market/market-views.ts";
 import type { Runtime } from "../../runtime.ts";
 import { parseCommandArgs } from "../args.ts";
 
@@ -32,7 +34,11 @@ export async function startCommand(args: string[], open: () => Promise<Runtime>)
   const metrics = createServiceMetrics();
   const bus = await openDataChangeBus(connection);
   bus.subscribe((sourceId) => logger.debug({ source: sourceId }, "data changed"));
-  const context: ApiContext = { db: connection.db, connection, logger, schedules };
+  // The market view is built now and on every announced change, in the background: requests read the last complete one.
+  const markets = new MarketViews(connection.db, { logger, onBuilt: (view) => warmFeeds(view, connection.db) });
+  const stopWatching = markets.watch(bus);
+  void markets.refresh().catch(() => {});
+  const context: ApiContext = { db: connection.db, connection, logger, schedules, markets };
   const http = await startHttpServer(context, env.PORT, env.HOST, metrics, { requestTimeoutMs: env.REQUEST_TIMEOUT_MS, adminToken: env.PRICEWAR_ADMIN_TOKEN });
   logger.info({ port: http.port }, `pricewar listening on http://localhost:${http.port}`);
 
@@ -59,6 +65,7 @@ export async function startCommand(args: string[], open: () => Promise<Runtime>)
   });
   await scheduler?.stop();
   await webhooks?.stop();
+  stopWatching();
   await bus.close();
   await http.close();
 }

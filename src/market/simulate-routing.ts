@@ -1,15 +1,15 @@
 /**
  * simulate: a monthly workload priced routed (each class to its cheapest model meeting
- * the class's bar) and unrouted (one baseline model for everything). Gathers candidates
- * per class and hands the arithmetic to domain/ranking/simulate.ts.
+ * the class's bar) and unrouted (one baseline model for everything). Pure over a market
+ * view: gathers candidates per class and hands the arithmetic to domain/ranking/simulate.ts.
  */
-import type { Executor } from "../client.ts";
-import { pricedModels } from "./priced-models.ts";
-import { taskCandidates, type CandidateConstraints, type TaskCandidate } from "./ranking.ts";
-import { InvalidRequestError } from "../../domain/errors.ts";
-import { rankBest } from "../../domain/ranking/best.ts";
-import { callsFromShares, simulateWorkload, type WorkloadLine } from "../../domain/ranking/simulate.ts";
-import { taskClassById, type TaskClass } from "../../domain/tasks/catalogue.ts";
+import type { CandidateConstraints, TaskCandidate } from "../db/queries/ranking.ts";
+import { InvalidRequestError } from "../domain/errors.ts";
+import { rankBest } from "../domain/ranking/best.ts";
+import { callsFromShares, simulateWorkload, type WorkloadLine } from "../domain/ranking/simulate.ts";
+import { taskClassById, type TaskClass } from "../domain/tasks/catalogue.ts";
+import type { MarketView } from "./market-view.ts";
+import { pricedModelsIn, taskCandidatesIn } from "./priced-offers.ts";
 
 export interface WorkloadItem {
   task: string;
@@ -29,9 +29,9 @@ export interface SimulationRequest {
   constraints: CandidateConstraints;
 }
 
-export async function simulateRouting(db: Executor, request: SimulationRequest) {
+export function simulateRouting(view: MarketView, request: SimulationRequest) {
   const tasks = request.workload.map((item) => taskClassById(item.task)!);
-  const sets = await Promise.all(tasks.map((task) => taskCandidates(db, task, request.constraints)));
+  const sets = tasks.map((task) => taskCandidatesIn(view, task, request.constraints));
   const calls = request.workload.every((item) => item.share !== undefined)
     ? callsFromShares(request.workload.map((item) => ({ share: item.share! })), request.monthlyCalls)
     : request.workload.map((item, index) => item.tokens! / (tasks[index]!.profile.inputTokens + tasks[index]!.profile.outputTokens));
@@ -57,7 +57,7 @@ export async function simulateRouting(db: Executor, request: SimulationRequest) 
       rule: ranked.rule,
       routed: routed && { model: routed.model, callCost: routed.callCost, quality: routed.quality, low: routed.low, high: routed.high },
       routedOffering: routed?.offering ?? null,
-      baseline: await baselineOnTask(db, tasks[index]!, candidates, baseline, request.constraints),
+      baseline: baselineOnTask(view, tasks[index]!, candidates, baseline, request.constraints),
     });
   }
   const simulation = simulateWorkload(lines);
@@ -86,10 +86,10 @@ function bestOverWorkload(candidateSets: TaskCandidate[][], calls: number[]): st
   return everywhere[0]![0];
 }
 
-async function baselineOnTask(db: Executor, task: TaskClass, candidates: TaskCandidate[], baseline: string, constraints: CandidateConstraints): Promise<WorkloadLine["baseline"]> {
+function baselineOnTask(view: MarketView, task: TaskClass, candidates: TaskCandidate[], baseline: string, constraints: CandidateConstraints): WorkloadLine["baseline"] {
   const scored = candidates.find((candidate) => candidate.model === baseline);
   if (scored) return { model: baseline, callCost: scored.callCost, quality: { quality: scored.quality, low: scored.low, high: scored.high } };
-  const priced = (await pricedModels(db, task.profile, constraints)).get(baseline);
+  const priced = pricedModelsIn(view, task, constraints).get(baseline);
   if (!priced) throw new InvalidRequestError(`baseline ${baseline} has no USD price under these constraints`);
   return { model: baseline, callCost: priced.callCost, quality: null };
 }

@@ -1,0 +1,87 @@
+/**
+ * Answers of /api/v1 procedures that are a function of the data alone (those served from
+ * the market view, and models.*), cached as bytes per data version and URL.
+ *
+ * - Every such answer carries the view's version as its ETag and in `x-data-version`; a
+ *   request whose If-None-Match names it gets 304.
+ * - The first request of a URL under a version runs the procedure (against the view pinned
+ *   for that request, see pinnedView) and its 200 body is kept; later ones are written from
+ *   memory. Entries of older versions age out of the LRU (ANSWER_CACHE_BYTES in all).
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { LRUCache } from "lru-cache";
+import { versionTag } from "../market/feed-cache.ts";
+import type { MarketView } from "../market/market-view.ts";
+import type { MarketViews } from "../market/market-views.ts";
+import { notModified } from "./feeds/handlers.ts";
+import type { RouteHandler } from "./server.ts";
+
+export const ANSWER_CACHE_BYTES = 64 * 1024 * 1024;
+
+/** Procedures whose answer depends only on the data version and the URL. */
+const DATA_ONLY_PATHS = new Set([
+  "/api/v1/best",
+  "/api/v1/pareto",
+  "/api/v1/simulate",
+  "/api/v1/prices/current",
+  "/api/v1/prices/at",
+  "/api/v1/models",
+  "/api/v1/models/list",
+  "/api/v1/models/get",
+  "/api/v1/models/resolve",
+  "/api/v1/models/audit",
+]);
+
+const pinned = new WeakMap<IncomingMessage, MarketView>();
+
+/** The view a request was pinned to when its ETag was decided, so its body and ETag agree. */
+export function pinnedView(request: IncomingMessage): MarketView | undefined {
+  return pinned.get(request);
+}
+
+interface CachedAnswer {
+  body: Buffer;
+  contentType: string;
+}
+
+export function cacheViewAnswers(handler: RouteHandler, markets: MarketViews): RouteHandler {
+  const answers = new LRUCache<string, CachedAnswer>({ maxSize: ANSWER_CACHE_BYTES, sizeCalculation: (answer) => answer.body.length + 64 });
+  return async (request, response, url) => {
+    const path = url.pathname.replace(/\/+$/, "");
+    if ((request.method !== "GET" && request.method !== "HEAD") || !DATA_ONLY_PATHS.has(path)) return handler(request, response, url);
+    const view = await markets.current();
+    const etag = versionTag(view.version);
+    const headers = { etag, "x-data-version": view.version, "last-modified": view.changedAt.toUTCString() };
+    if (notModified(request, etag)) {
+      response.writeHead(304, headers).end();
+      return;
+    }
+    const key = `${view.version} ${path}${url.search}`;
+    const cached = answers.get(key);
+    if (cached) {
+      response.writeHead(200, { ...headers, "content-type": cached.contentType, "content-length": cached.body.length });
+      response.end(request.method === "HEAD" ? undefined : cached.body);
+      return;
+    }
+    pinned.set(request, view);
+    keepAnswer(response, headers, (answer) => answers.set(key, answer));
+    return handler(request, response, url);
+  };
+}
+
+/** Adds the version headers to a 200 and hands its body over once written in one piece. */
+function keepAnswer(response: ServerResponse, headers: Record<string, string>, keep: (answer: CachedAnswer) => void): void {
+  const writeHead = response.writeHead.bind(response) as (...args: unknown[]) => ServerResponse;
+  const end = response.end.bind(response) as (...args: unknown[]) => ServerResponse;
+  response.writeHead = ((status: number, ...rest: unknown[]) => {
+    if (status === 200) for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+    return writeHead(status, ...rest);
+  }) as ServerResponse["writeHead"];
+  response.end = ((chunk?: unknown, ...rest: unknown[]) => {
+    if (response.statusCode === 200 && (typeof chunk === "string" || Buffer.isBuffer(chunk))) {
+      const contentType = String(response.getHeader("content-type") ?? "application/json; charset=utf-8");
+      keep({ body: Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, "utf8"), contentType });
+    }
+    return end(chunk, ...rest);
+  }) as ServerResponse["end"];
+}

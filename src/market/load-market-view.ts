@@ -1,0 +1,56 @@
+/**
+ * The market view's only I/O: read the version, the catalogue, the consolidated prices
+ * (every currency, and USD alone as ranking consolidates them), the fitted quality model
+ * and the measured benchmark-run costs, then hand them to the pure buildMarketView.
+ */
+import { and, isNotNull } from "drizzle-orm";
+import type { Executor } from "../db/client.ts";
+import { models, providers, scorePeriods } from "../db/schema/index.ts";
+import { validAt } from "../db/queries/benchmarks.ts";
+import { consolidatedPricesAt } from "../db/queries/prices.ts";
+import { qualityModel } from "../db/queries/quality.ts";
+import { TASK_CLASSES } from "../domain/tasks/catalogue.ts";
+import { readDataVersion, type DataVersion } from "./data-version.ts";
+import { buildMarketView, type MarketView } from "./market-view.ts";
+
+export interface LoadOptions {
+  asOf?: Date;
+  /** The version the view is built under; read from the database when absent. */
+  version?: DataVersion;
+  builtAt?: Date;
+}
+
+export async function loadMarketView(db: Executor, options: LoadOptions = {}): Promise<MarketView> {
+  const { asOf } = options;
+  const version = options.version ?? (await readDataVersion(db));
+  // One at a time: PGlite runs one query at a time anyway, and Postgres is spared a burst of big reads.
+  const catalogue = await db
+    .select({ id: models.id, displayName: models.displayName, openWeights: models.openWeights, contextWindow: models.contextWindow, maxOutputTokens: models.maxOutputTokens })
+    .from(models);
+  const sellers = await db.select({ id: providers.id }).from(providers);
+  const prices = await consolidatedPricesAt(db, {}, asOf);
+  const usdPrices = await consolidatedPricesAt(db, { currency: "USD" }, asOf);
+  const quality = await qualityModel(db, asOf);
+  const measuredCosts = await db
+    .select({
+      modelId: scorePeriods.modelId,
+      benchmark: scorePeriods.benchmarkId,
+      setting: scorePeriods.setting,
+      source: scorePeriods.sourceId,
+      costUsd: scorePeriods.costUsd,
+      validFrom: scorePeriods.validFrom,
+    })
+    .from(scorePeriods)
+    .where(and(isNotNull(scorePeriods.costUsd), validAt(asOf)));
+  return buildMarketView({
+    ...version,
+    asOf: asOf ?? null,
+    models: catalogue,
+    providerIds: sellers.map((row) => row.id),
+    prices,
+    usdPrices,
+    quality,
+    measuredCosts: measuredCosts.map(({ validFrom, costUsd, ...row }) => ({ ...row, costUsd: costUsd!, asOf: validFrom.toISOString().slice(0, 10) })),
+    classes: TASK_CLASSES,
+  }, options.builtAt);
+}

@@ -1,0 +1,151 @@
+/**
+ * The market view answers as the per-request SQL path did: on a replay-filled database
+ * (LiteLLM old and new, OpenRouter, two first-party pages; the newest payload of every
+ * benchmark source plus Aider and AA), candidates, priced models and current prices are
+ * compared for several constraint sets, now and at a past date. Then the view's life:
+ * one version for one data, a new one after a write, coalesced rebuilds, the LRU of
+ * past dates.
+ */
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { SOURCES, sourceById } from "../../scrapers/registry.ts";
+import { syncTaskCatalogue } from "../../src/db/queries/benchmarks.ts";
+import { consolidatedPricesAt } from "../../src/db/queries/prices.ts";
+import { pricedModels } from "../../src/db/queries/priced-models.ts";
+import { taskCandidates, type CandidateConstraints, type CandidateSet } from "../../src/db/queries/ranking.ts";
+import { models } from "../../src/db/schema/index.ts";
+import { TASK_CLASSES, taskClassById } from "../../src/domain/tasks/catalogue.ts";
+import { replayLoader } from "../../src/jobs/load-documents.ts";
+import { runSource } from "../../src/jobs/run-source.ts";
+import { readDataVersion } from "../../src/market/data-version.ts";
+import { loadMarketView } from "../../src/market/load-market-view.ts";
+import type { MarketView } from "../../src/market/market-view.ts";
+import { MarketViews } from "../../src/market/market-views.ts";
+import { pricesIn } from "../../src/market/price-lookup.ts";
+import { pricedModelsIn, taskCandidatesIn } from "../../src/market/priced-offers.ts";
+import { INGESTS, documentsOf } from "../helpers/benchmark-snapshots.ts";
+import { useTestDatabase } from "../helpers/database.ts";
+import { snapshotPath } from "../helpers/snapshots.ts";
+
+const database = useTestDatabase();
+
+const PRICES: Array<[source: string, path: string, at: string]> = [
+  ["litellm", "prices/litellm/model_prices_2024-11-27_2d2931a215.json", "2024-11-27"],
+  ["litellm", "prices/litellm/model_prices_2026-07-24.json", "2026-07-24"],
+  ["openrouter", "prices/openrouter/models-data_2026-08-08_from-sui414-0427e0eca0.json", "2026-08-08"],
+  ["anthropic-docs", "pages/anthropic/platform.claude.com_docs_en_about-claude_pricing.md.2026-08-17.md", "2026-08-17"],
+  ["openai-pricing", "pages/openai/developers.openai.com_api_docs_pricing.2026-08-21.html", "2026-08-21"],
+];
+
+/** Before LiteLLM's 2026 map, after every benchmark but AA and tau2. */
+const PAST = new Date("2026-07-20T00:00:00Z");
+
+const CONSTRAINT_SETS: Array<[name: string, constraints: CandidateConstraints]> = [
+  ["defaults", { minCoverage: 0 }],
+  ["every seller, suspect and withdrawn too", { minCoverage: 0, sellers: "all", includeSuspect: true, includeWithdrawn: true }],
+  ["named providers", { minCoverage: 0, providers: ["openrouter", "anthropic"] }],
+  ["excluded providers, batch and flex variants", { minCoverage: 0, excludeProviders: ["openai"], variants: ["standard", "batch", "flex"] }],
+  ["China region, open weights", { minCoverage: 0, regions: ["cn"], openWeightsOnly: true }],
+  ["long context, coverage bar", { minCoverage: 0.5, minContext: 200_000 }],
+  ["price cap (applied when choosing)", { minCoverage: 0, maxPrice: 2 }],
+];
+
+/** Measured costs come back in SQL row order; the view keeps them by date. */
+function comparable(set: CandidateSet) {
+  const key = (cost: { asOf: string; benchmark: string; setting: string; source: string }) => `${cost.asOf}|${cost.benchmark}|${cost.setting}|${cost.source}`;
+  return {
+    ...set,
+    candidates: set.candidates.map((candidate) => ({ ...candidate, measuredCosts: [...candidate.measuredCosts].sort((a, b) => key(a).localeCompare(key(b))) })),
+  };
+}
+
+let now: MarketView;
+let past: MarketView;
+
+beforeAll(async () => {
+  const { db } = database();
+  await syncTaskCatalogue(db, SOURCES);
+  for (const [id, path, at] of PRICES) {
+    await runSource(db, sourceById(id), { trigger: "replay", at: new Date(`${at}T00:00:00Z`), load: replayLoader(snapshotPath(path)) });
+  }
+  for (const ingest of INGESTS) {
+    const documents = await documentsOf(ingest);
+    await runSource(db, ingest.source, { trigger: "replay", at: new Date(`${ingest.at}T00:00:00Z`), load: async () => documents });
+  }
+  now = await loadMarketView(db);
+  past = await loadMarketView(db, { asOf: PAST });
+}, 600_000);
+
+describe("the view answers as the SQL path", () => {
+  for (const [name, constraints] of CONSTRAINT_SETS) {
+    it(`candidates of every class: ${name}`, async () => {
+      for (const task of TASK_CLASSES) {
+        const expected = await taskCandidates(database().db, task, constraints);
+        expect(comparable(taskCandidatesIn(now, task, constraints)), task.id).toEqual(comparable(expected));
+      }
+    });
+  }
+
+  it("candidates and priced models at a past date", async () => {
+    for (const task of TASK_CLASSES) {
+      const constraints = { minCoverage: 0, asOf: PAST };
+      expect(comparable(taskCandidatesIn(past, task, constraints)), task.id).toEqual(comparable(await taskCandidates(database().db, task, constraints)));
+      expect(pricedModelsIn(past, task, constraints), task.id).toEqual(await pricedModels(database().db, task.profile, constraints));
+    }
+  });
+
+  it("the answers are not empty (the comparison compares something)", () => {
+    const coding = taskCandidatesIn(now, taskClassById("coding")!, { minCoverage: 0 });
+    expect(coding.candidates.length).toBeGreaterThan(10);
+    expect(taskCandidatesIn(past, taskClassById("chat")!, { minCoverage: 0, asOf: PAST }).candidates.length).toBeGreaterThan(0);
+  });
+
+  it("current prices: all, one model, one seller, USD only", async () => {
+    const { db } = database();
+    const model = now.offers.find((offer) => offer.price.provider === "anthropic")!.price.model;
+    expect(pricesIn(now, {})).toEqual(await consolidatedPricesAt(db, {}));
+    expect(pricesIn(now, { modelIds: [model] })).toEqual(await consolidatedPricesAt(db, { modelIds: [model] }));
+    expect(pricesIn(now, { provider: "openrouter", variant: "standard" })).toEqual(await consolidatedPricesAt(db, { provider: "openrouter", variant: "standard" }));
+    expect(pricesIn(now, { currency: "USD" })).toEqual(await consolidatedPricesAt(db, { currency: "USD" }));
+    expect(pricesIn(past, { modelIds: [model] })).toEqual(await consolidatedPricesAt(db, { modelIds: [model] }, PAST));
+  });
+});
+
+describe("the view's life", () => {
+  it("one data, one version; a write moves it", async () => {
+    const { db } = database();
+    const first = await readDataVersion(db);
+    expect((await readDataVersion(db)).version).toBe(first.version);
+    await db.insert(models).values({ id: "test/market-view-probe", creator: "test", name: "market-view-probe" });
+    const second = await readDataVersion(db);
+    expect(second.version).not.toBe(first.version);
+    await db.delete(models).where(eq(models.id, "test/market-view-probe"));
+  });
+
+  it("a burst of change notices builds once more, and readers keep the view they had meanwhile", async () => {
+    const { db } = database();
+    const built: MarketView[] = [];
+    const views = new MarketViews(db, { onBuilt: (view) => void built.push(view) });
+    const first = await views.current();
+    await db.insert(models).values({ id: "test/market-view-burst", creator: "test", name: "market-view-burst" });
+    const burst = Array.from({ length: 5 }, () => views.refresh());
+    expect(views.peek()).toBe(first);
+    await Promise.all(burst);
+    // The follow-up rebuild the burst asked for finds the version unchanged and keeps the view.
+    await views.refresh();
+    expect(built.length).toBe(2);
+    expect(built[1]!.version).not.toBe(first.version);
+    expect(await views.current()).toBe(built[1]);
+    expect(built[1]!.models.has("test/market-view-burst")).toBe(true);
+    await db.delete(models).where(eq(models.id, "test/market-view-burst"));
+  });
+
+  it("past dates are built once per version and date", async () => {
+    const views = new MarketViews(database().db, { pastViews: 2 });
+    const current = await views.current();
+    const a = await views.at(PAST);
+    expect(await views.at(PAST)).toBe(a);
+    expect(a.version).toBe(current.version);
+    expect(a.asOf).toEqual(PAST);
+  });
+});
