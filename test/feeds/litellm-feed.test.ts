@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { buildCompleteLitellmMap } from "../../src/api/feeds/litellm-complete.ts";
 import { buildLitellmFeed, type FeedPrice } from "../../src/api/feeds/litellm-feed.ts";
 import { litellmManifest } from "../../src/api/feeds/litellm-manifest.ts";
-import { litellmNames } from "../../src/api/feeds/litellm-names.ts";
+import { litellmNames, offeringKey } from "../../src/api/feeds/litellm-names.ts";
+import { modelsDevCapabilities } from "../../src/api/feeds/models-dev-capabilities.ts";
 
 function price(fields: Partial<FeedPrice> & Pick<FeedPrice, "provider" | "model">): FeedPrice {
   return {
@@ -73,5 +74,20 @@ describe("buildLitellmFeed", () => {
       count: 6, sha256: createHash("sha256").update(body).digest("hex"), generatedAt: "2026-08-01T00:00:00.000Z", dataVersion: "v1",
       litellmMap: { observedAt: "2026-07-24T00:00:00.000Z", sha256: "ab" },
     });
+  });
+
+  it("takes supports_* flags from models.dev where LiteLLM does not describe the offering, and LiteLLM's where it does", () => {
+    const apiJson = {
+      groq: { models: { "llama-3.3-70b-versatile": { tool_call: true, reasoning: false, modalities: { input: ["text"], output: ["text"] } } } },
+      anthropic: { models: { "claude-sonnet-4-5-20250929": { tool_call: false, modalities: { input: ["text", "image", "pdf"], output: ["text"] } } } },
+    };
+    const capabilities = modelsDevCapabilities(apiJson, new Map([["llama-3.3-70b-versatile", "meta/llama-3.3-70b-instruct"], ["claude-sonnet-4-5-20250929", SONNET]]));
+    expect(capabilities.get(offeringKey({ provider: "groq", model: "meta/llama-3.3-70b-instruct", variant: "standard", region: "" }))).toEqual({
+      supports_function_calling: true, supports_reasoning: false, supports_vision: false, supports_pdf_input: false, supports_audio_input: false, supports_video_input: false, supports_audio_output: false,
+    });
+    const flagged = buildLitellmFeed({ prices, names, capabilities });
+    expect(flagged["groq/llama-3.3-70b-versatile"]).toMatchObject({ supports_function_calling: true, supports_reasoning: false });
+    // LiteLLM says Sonnet calls functions; models.dev's contrary flag does not override it, its PDF flag fills a gap.
+    expect(flagged["claude-sonnet-4-5"]).toMatchObject({ supports_function_calling: true, supports_vision: true, supports_pdf_input: true });
   });
 });

@@ -8,6 +8,7 @@ import { buildCompleteLitellmMap } from "./litellm-complete.ts";
 import { buildLitellmFeed, type FeedPrice } from "./litellm-feed.ts";
 import { litellmManifest } from "./litellm-manifest.ts";
 import type { LitellmName } from "./litellm-names.ts";
+import type { CapabilityFlags } from "./models-dev-capabilities.ts";
 import type { StoredLitellmMap } from "../../db/queries/feed-litellm.ts";
 
 /** The feed has nothing to serve yet; the message says why and what to do. */
@@ -18,6 +19,7 @@ export class FeedUnavailable extends Error {
 export interface LitellmDocumentRows {
   prices: readonly FeedPrice[];
   names: readonly LitellmName[];
+  capabilities: ReadonlyMap<string, CapabilityFlags>;
   stored: StoredLitellmMap | null;
 }
 

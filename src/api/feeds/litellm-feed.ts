@@ -5,7 +5,8 @@
  * (litellm-keys.ts). Pure: rows in, map out.
  *
  * Each entry carries LiteLLM's `litellm_provider`, and the mode, limits and `supports_*` flags
- * where a source states them (LiteLLM's entry for the offering; else the model's limits).
+ * where a source states them (LiteLLM's entry for the offering, over models.dev's flags and
+ * the model's limits).
  * Prices are ours: USD per token as JSON numbers, each the exact per-1M decimal divided by
  * 10^6 in the shortest spelling that reads back to the same value. Service tiers ride on the
  * standard entry as *_batches / *_priority / *_flex fields, context tiers as
@@ -17,6 +18,7 @@ import type { ContextTier } from "../../domain/observation.ts";
 import { LITELLM_ENTRY_FIELDS } from "./litellm-entry-schema.ts";
 import { litellmKeyFor, litellmProviderFor } from "./litellm-keys.ts";
 import { offeringKey, type LitellmEntry, type LitellmName } from "./litellm-names.ts";
+import type { CapabilityFlags } from "./models-dev-capabilities.ts";
 
 export interface FeedPrice {
   provider: string;
@@ -43,6 +45,8 @@ export interface LitellmFeedInput {
   prices: readonly FeedPrice[];
   /** LiteLLM's own keys for our offerings (litellm-names.ts); empty when no LiteLLM map is stored. */
   names: readonly LitellmName[];
+  /** supports_* flags other sources state, by offering key (models-dev-capabilities.ts); LiteLLM's own win. */
+  capabilities?: ReadonlyMap<string, CapabilityFlags>;
 }
 
 const SERVICE_TIER_SUFFIX: Readonly<Record<string, string>> = { batch: "_batches", priority: "_priority", flex: "_flex" };
@@ -100,7 +104,7 @@ function usable(price: FeedPrice): boolean {
   return price.currency === "USD" && price.input !== null && price.output !== null;
 }
 
-export function buildLitellmFeed({ prices, names }: LitellmFeedInput): LitellmFeed {
+export function buildLitellmFeed({ prices, names, capabilities = new Map() }: LitellmFeedInput): LitellmFeed {
   const priced = prices.filter(usable);
   const byOffering = new Map(priced.map((price) => [offeringKey(price), price]));
   const namesByOffering = new Map<string, LitellmName[]>();
@@ -122,6 +126,7 @@ export function buildLitellmFeed({ prices, names }: LitellmFeedInput): LitellmFe
 
   const entryFor = (price: FeedPrice, litellmEntry: LitellmEntry | undefined, litellmProvider: string): LitellmFeedEntry => ({
     ...limitsOf(price),
+    ...capabilities.get(offeringKey(price)),
     ...descriptionOf(litellmEntry),
     litellm_provider: litellmProvider,
     ...priceFields(price, ""),

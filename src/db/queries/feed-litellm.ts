@@ -1,14 +1,16 @@
 /**
  * What the LiteLLM feeds read besides current prices: LiteLLM's newest map as last scraped
- * (the archived payload of the litellm source's latest successful run) and the model each
- * of its keys resolved to (the litellm source's aliases).
+ * (the archived payload of the litellm source's latest successful run), the model each of
+ * its keys resolved to, and the capability flags models.dev states for offerings LiteLLM
+ * does not describe.
  */
-import { and, desc, eq, isNotNull } from "drizzle-orm";
 import type { Executor } from "../client.ts";
-import { aliases, rawPayloads, scrapeRunDocuments, scrapeRuns } from "../schema/index.ts";
 import { LITELLM_SOURCE_ID } from "../../../scrapers/litellm/sourceId.ts";
+import { MODELSDEV_SOURCE_ID } from "../../../scrapers/modelsdev/payload.ts";
 import { litellmNames, type LitellmMap, type LitellmName } from "../../api/feeds/litellm-names.ts";
+import { modelsDevCapabilities, type CapabilityFlags } from "../../api/feeds/models-dev-capabilities.ts";
 import { currentFeedPrices, type CurrentFeedPrice } from "./feed-prices.ts";
+import { latestSourcePayload, sourceNameModels } from "./feed-payloads.ts";
 
 export interface StoredLitellmMap {
   map: LitellmMap;
@@ -19,26 +21,8 @@ export interface StoredLitellmMap {
 
 /** LiteLLM's map from the newest successful litellm run (by observation date), or null when none is stored. */
 export async function latestLitellmMap(db: Executor): Promise<StoredLitellmMap | null> {
-  const [row] = await db
-    .select({ observedAt: scrapeRuns.observedAt, sha256: rawPayloads.sha256, body: rawPayloads.body })
-    .from(scrapeRuns)
-    .innerJoin(scrapeRunDocuments, eq(scrapeRunDocuments.runId, scrapeRuns.id))
-    .innerJoin(rawPayloads, eq(rawPayloads.sha256, scrapeRunDocuments.sha256))
-    .where(and(eq(scrapeRuns.sourceId, LITELLM_SOURCE_ID), eq(scrapeRuns.status, "succeeded")))
-    .orderBy(desc(scrapeRuns.observedAt), desc(scrapeRuns.id))
-    .limit(1);
-  if (!row) return null;
-  const map = JSON.parse(Buffer.from(row.body).toString("utf8")) as LitellmMap;
-  return { map, observedAt: row.observedAt, sha256: row.sha256 };
-}
-
-/** LiteLLM key -> the canonical model the resolver matched it to. */
-export async function litellmKeyModels(db: Executor): Promise<Map<string, string>> {
-  const rows = await db
-    .select({ key: aliases.rawName, model: aliases.modelId })
-    .from(aliases)
-    .where(and(eq(aliases.source, LITELLM_SOURCE_ID), isNotNull(aliases.modelId)));
-  return new Map(rows.map((row) => [row.key, row.model!]));
+  const payload = await latestSourcePayload(db, LITELLM_SOURCE_ID);
+  return payload && { map: JSON.parse(payload.body) as LitellmMap, observedAt: payload.observedAt, sha256: payload.sha256 };
 }
 
 export interface LitellmNaming {
@@ -46,11 +30,22 @@ export interface LitellmNaming {
   stored: StoredLitellmMap | null;
   /** Its keys that name offerings of ours. */
   names: LitellmName[];
+  /** supports_* flags by offering key, from models.dev's newest stored api.json. */
+  capabilities: Map<string, CapabilityFlags>;
 }
 
 export async function litellmNaming(db: Executor): Promise<LitellmNaming> {
-  const [stored, keyModels] = await Promise.all([latestLitellmMap(db), litellmKeyModels(db)]);
-  return { stored, names: stored ? litellmNames(stored.map, keyModels) : [] };
+  const [stored, keyModels, modelsDev, modelsDevModels] = await Promise.all([
+    latestLitellmMap(db),
+    sourceNameModels(db, LITELLM_SOURCE_ID),
+    latestSourcePayload(db, MODELSDEV_SOURCE_ID),
+    sourceNameModels(db, MODELSDEV_SOURCE_ID),
+  ]);
+  return {
+    stored,
+    names: stored ? litellmNames(stored.map, keyModels) : [],
+    capabilities: modelsDev ? modelsDevCapabilities(JSON.parse(modelsDev.body), modelsDevModels) : new Map(),
+  };
 }
 
 export interface LitellmFeedRows extends LitellmNaming {
