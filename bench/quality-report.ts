@@ -7,7 +7,10 @@
  */
 import { createCaller } from "../src/api/router.ts";
 import { openDatabase } from "../src/db/client.ts";
+import { migrateDatabase } from "../src/db/migrate.ts";
 import { TASK_CLASSES } from "../src/domain/tasks/catalogue.ts";
+import { taskCandidates } from "../src/db/queries/ranking.ts";
+import { rankBest } from "../src/domain/ranking/best.ts";
 
 const NAMED = ["anthropic/claude-opus-5", "openai/gpt-5.5", "zai/glm-5.1", "deepseek/deepseek-v4-flash", "openai/gpt-5.4-mini"];
 if (!process.env.DATABASE_URL && !process.env.PGLITE_DIR) {
@@ -15,9 +18,19 @@ if (!process.env.DATABASE_URL && !process.env.PGLITE_DIR) {
   process.exit(2);
 }
 const connection = await openDatabase({ databaseUrl: process.env.DATABASE_URL, pgliteDir: process.env.PGLITE_DIR ?? "memory://" });
+// A database filled by an older checkout gets this one's migrations first.
+await migrateDatabase(connection);
 const api = createCaller({ db: connection.db, connection });
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const interval = (q: { quality: number; low: number; high: number }) => `${q.quality.toFixed(1)} [${q.low.toFixed(1)}, ${q.high.toFixed(1)}]`;
+
+// The first answer pays for loading the data and fitting the ability model; the next ones reuse the fit.
+const started = performance.now();
+await api.best({ task: "chat", limit: 1 });
+const first = performance.now() - started;
+const again = performance.now();
+await api.best({ task: "chat", limit: 1 });
+out(`first best ${first.toFixed(0)} ms (load + fit), next ${(performance.now() - again).toFixed(0)} ms\n`);
 
 out("## Default answer per class (best with no parameters)");
 for (const task of TASK_CLASSES) {
@@ -25,8 +38,21 @@ for (const task of TASK_CLASSES) {
   const pick = result.candidates[0];
   out(
     pick
-      ? `${task.id}: ${pick.model} ${interval(pick)} via ${pick.offering.provider} $${Number(pick.callCost).toPrecision(3)}/call ($${Number(pick.blendedPerMillion).toPrecision(4)}/1M); best ${result.best?.model} ${result.best ? interval(result.best) : ""}; class scores ${pick.components.length}; ${result.eligible} eligible`
+      ? `${task.id}: ${pick.model} ${interval(pick)} via ${pick.offering.provider} $${Number(pick.callCost).toPrecision(3)}/call ($${Number(pick.blendedPerMillion).toPrecision(4)}/1M); best ${result.best?.model} ${result.best ? interval(result.best) : ""}; class scores ${pick.components.length}; ${result.eligible} eligible; cost basis ${pick.costBasis?.kind ?? "profile"}${pick.costBasis?.kind === "measured" ? ` (${pick.costBasis.outputTokens} output tokens)` : ""}`
       : `${task.id}: no pick (${result.rule})`,
+  );
+}
+
+out("\n## Cost per task from measured runs (the scored setting's measured output size; domain/ranking/measured-output.ts)");
+for (const task of TASK_CLASSES) {
+  const set = await taskCandidates(connection.db, task, { minCoverage: 0 });
+  const measured = set.candidates.filter((candidate) => candidate.costBasis?.kind === "measured");
+  const pick = rankBest(set.candidates, { objective: "cost", limit: 1 }).candidates[0];
+  const factors = measured.map((candidate) => candidate.costBasis!.factor).sort((a, b) => a - b);
+  out(
+    `${task.id}: ${measured.length} of ${set.candidates.length} candidates priced on measured output` +
+      (factors.length ? ` (factor ${factors[0]!.toFixed(2)}..${factors.at(-1)!.toFixed(2)})` : "") +
+      `; default pick ${pick ? `${pick.model} ${interval(pick)} $${Number(pick.callCost).toPrecision(3)}/call, basis ${pick.costBasis?.kind}${pick.costBasis?.kind === "measured" ? ` ${pick.costBasis.outputTokens} out` : ""}` : "none"}`,
   );
 }
 
@@ -59,6 +85,20 @@ for (const line of scenario.lines) {
   );
 }
 out(`routed $${scenario.routedMonthly} vs baseline $${scenario.baselineMonthly} a month: savings x${scenario.savingsFactor}; all within baseline: ${scenario.allWithinBaseline}`);
+const opusDefaults = await api.simulate({
+  monthlyCalls: 1_000_000,
+  baseline: "anthropic/claude-opus-5",
+  workload: [
+    { task: "legal", share: 20, indistinguishable: true, maxWidth: 15 },
+    { task: "chat", share: 40 },
+    { task: "extraction", share: 40 },
+  ],
+});
+out("\nSame scenario, chat and extraction at the default bar (within 5 points of the best, low end within 10):");
+for (const line of opusDefaults.lines) {
+  out(`${line.task}: routed ${line.routed?.model} ${line.routed ? interval(line.routed) : "-"}; baseline ${line.baseline.quality ? interval(line.baseline.quality) : "-"}; difference ${line.qualityDifference}, within baseline ${line.withinBaseline}`);
+}
+out(`routed $${opusDefaults.routedMonthly} vs baseline $${opusDefaults.baselineMonthly}: savings x${opusDefaults.savingsFactor}; all within baseline: ${opusDefaults.allWithinBaseline}`);
 const defaults = await api.simulate({
   monthlyCalls: 1_000_000,
   workload: [
