@@ -1,14 +1,17 @@
 /**
- * Opens what every command needs: validated configuration, a logger and a database
- * connection. Commands close it when done.
+ * Opens what every command needs: validated configuration and a logger (configureRuntime,
+ * instant), then a database connection (openRuntime). Commands close it when done.
  */
 import { loadEnv, type Env } from "./config/env.ts";
 import { createLogger, type Logger } from "./config/logger.ts";
-import { openDatabase, type DatabaseConnection } from "./db/client.ts";
+import type { DatabaseConnection } from "./db/client.ts";
 
-export interface Runtime {
+export interface Configured {
   env: Env;
   logger: Logger;
+}
+
+export interface Runtime extends Configured {
   connection: DatabaseConnection;
 }
 
@@ -17,8 +20,14 @@ export interface RuntimeOptions {
   logLevel?: Env["LOG_LEVEL"];
 }
 
-export async function openRuntime(env: Env = loadEnv(), options: RuntimeOptions = {}): Promise<Runtime> {
-  const logger = createLogger(options.logLevel ?? env.LOG_LEVEL);
+export function configureRuntime(env: Env = loadEnv(), options: RuntimeOptions = {}): Configured {
+  return { env, logger: createLogger(options.logLevel ?? env.LOG_LEVEL) };
+}
+
+export async function openRuntime(env: Env = loadEnv(), options: RuntimeOptions & { logger?: Logger } = {}): Promise<Runtime> {
+  // Loaded here, not at the top: a command that has not opened the database yet has not paid for its driver.
+  const { openDatabase } = await import("./db/client.ts");
+  const logger = options.logger ?? configureRuntime(env, options).logger;
   const connection = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
   logger.debug({ database: connection.kind, location: connection.location }, "database opened");
   return { env, logger, connection };

@@ -1,20 +1,21 @@
 /** The `pricewar` command line: one sub-command per file under commands/. */
 import packageJson from "../../package.json" with { type: "json" };
 import { ConfigError, loadEnv, type Env } from "../config/env.ts";
-import type { Runtime } from "../runtime.ts";
+import { configureRuntime, openRuntime, type Configured, type Runtime } from "../runtime.ts";
 import { commandHelp, overview } from "./help.ts";
 import { cliLogLevel, splitGlobalFlags } from "./global-flags.ts";
 import { UsageError } from "./usage-error.ts";
 
 /**
  * A command checks its arguments first, then opens the runtime (configuration, logger,
- * database) only if it needs it; it returns its exit code (0 when it returns nothing).
+ * database) only if it needs it, or first only the configuration and logger (configure);
+ * it returns its exit code (0 when it returns nothing).
  */
-type Command = (args: string[], open: () => Promise<Runtime>) => Promise<number | void>;
+export type Command = (args: string[], open: () => Promise<Runtime>, configure: () => Configured) => Promise<number | void>;
 
 /** Loaded when run, so --help, --version and each command load only what they use. */
 const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
-  start: async () => (await import("./commands/start.ts")).startCommand,
+  start: async () => (await import("./commands/start-listening.ts")).startListeningCommand,
   migrate: async () => (await import("./commands/migrate.ts")).migrateCommand,
   scrape: async () => (await import("./commands/scrape.ts")).scrapeCommand,
   backfill: async () => (await import("./commands/backfill.ts")).backfillCommand,
@@ -53,14 +54,19 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const command = await load();
+  let configured: Configured | undefined;
+  const configure = () => {
+    if (configured) return configured;
+    const env: Env = loadEnv();
+    return (configured = configureRuntime(env, { logLevel: SERVICE_COMMANDS.has(name) ? env.LOG_LEVEL : cliLogLevel(env.LOG_LEVEL, flags.verbose) }));
+  };
   let runtime: Runtime | undefined;
   const open = async () => {
-    const env: Env = loadEnv();
-    const { openRuntime } = await import("../runtime.ts");
-    return (runtime ??= await openRuntime(env, { logLevel: SERVICE_COMMANDS.has(name) ? env.LOG_LEVEL : cliLogLevel(env.LOG_LEVEL, flags.verbose) }));
+    const { env, logger } = configure();
+    return (runtime ??= await openRuntime(env, { logger }));
   };
   try {
-    return (await command(args, open)) ?? 0;
+    return (await command(args, open, configure)) ?? 0;
   } finally {
     await runtime?.connection.close();
   }
@@ -87,6 +93,7 @@ main(process.argv.slice(2)).then(
   async (error: unknown) => {
     const userError = await isUserError(error);
     process.stderr.write(userError ? `pricewar: ${(error as Error).message}\n` : failureLine(error));
-    process.exitCode = userError ? 2 : 1;
+    // Exit now: a command that failed half-way (start, after listening) may leave handles open.
+    process.exit(userError ? 2 : 1);
   },
 );

@@ -1,14 +1,15 @@
 /**
- * `pricewar start`: migrate, serve HTTP, schedule the scrapers (first runs in the
- * background), and on SIGINT/SIGTERM stop in order: cron tasks, running runs (bounded
- * wait), the data-change listener, the HTTP server; the caller closes the database.
+ * `pricewar start` (after start-listening.ts): migrate, serve HTTP, re-resolve the
+ * catalogue and schedule the scrapers (both in the background), and on SIGINT/SIGTERM
+ * stop in order: cron tasks, running runs (bounded wait), the data-change listener, the
+ * HTTP server; the caller closes the database.
  */
 import { resolve } from "node:path";
 import { SOURCES } from "../../../scrapers/registry.ts";
 import type { ApiContext } from "../../api/context.ts";
 import { createServiceMetrics } from "../../api/metrics.ts";
 import { warmFeeds } from "../../api/feeds/handlers.ts";
-import { startHttpServer } from "../../api/server.ts";
+import { createRequestListener } from "../../api/server.ts";
 import { migrateDatabase } from "../../db/migrate.ts";
 import { syncTaskCatalogue } from "../../db/queries/benchmarks.ts";
 import { reresolveCatalogue } from "../../db/queries/model-merge.ts";
@@ -18,16 +19,13 @@ import { resolveSchedules } from "../../jobs/scheduler/schedules.ts";
 import { WebhookDispatcher } from "../../jobs/webhooks/dispatcher.ts";
 import { MarketViews } from "../../market/market-views.ts";
 import type { Runtime } from "../../runtime.ts";
-import { parseCommandArgs } from "../args.ts";
+import type { GatedServer } from "../gated-server.ts";
 
-export async function startCommand(args: string[], open: () => Promise<Runtime>): Promise<void> {
-  parseCommandArgs("start", args, {});
+/** Runs the service on `http`, which listens already and serves once the database is open and migrated. */
+export async function startCommand(http: GatedServer, open: () => Promise<Runtime>): Promise<void> {
   const { env, logger, connection } = await open();
   const schedules = resolveSchedules(SOURCES, env.PRICEWAR_SCHEDULES);
   await migrateDatabase(connection);
-  // A database filled by an older resolver catches up: duplicate ids merged, nothing lost.
-  // It runs in one transaction; if it fails, the data stays as it was and the service still serves.
-  await reresolveCatalogue(connection.db, { logger }).catch((error: unknown) => logger.error({ err: error }, "re-resolution failed; catalogue left as it was"));
   await syncTaskCatalogue(connection.db, SOURCES);
   logger.info({ database: connection.kind, location: connection.location }, "database migrated, task catalogue synced");
 
@@ -39,21 +37,23 @@ export async function startCommand(args: string[], open: () => Promise<Runtime>)
   const stopWatching = markets.watch(bus);
   void markets.refresh().catch(() => {});
   const context: ApiContext = { db: connection.db, connection, logger, schedules, markets };
-  const http = await startHttpServer(context, env.PORT, env.HOST, metrics, { requestTimeoutMs: env.REQUEST_TIMEOUT_MS, adminToken: env.PRICEWAR_ADMIN_TOKEN });
-  logger.info({ port: http.port }, `pricewar listening on http://localhost:${http.port}`);
+  http.open(createRequestListener(context, metrics, { requestTimeoutMs: env.REQUEST_TIMEOUT_MS, adminToken: env.PRICEWAR_ADMIN_TOKEN }));
+  logger.info("serving");
 
   let scheduler: Scheduler | undefined;
   // Webhook delivery writes the outbox, so it runs where the scheduler does (not on read-only replicas).
   let webhooks: WebhookDispatcher | undefined;
-  if (env.PRICEWAR_SCHEDULER === "true") {
+  const catchUp = (async () => {
+    // A database filled by an older resolver catches up while the service serves: duplicate ids merged, nothing lost.
+    // It runs in one transaction: readers see the catalogue before or after it; if it fails, the data stays as it was.
+    await reresolveCatalogue(connection.db, { logger }).catch((error: unknown) => logger.error({ err: error }, "re-resolution failed; catalogue left as it was"));
+    if (env.PRICEWAR_SCHEDULER !== "true") return logger.info("scheduler off (PRICEWAR_SCHEDULER=false)");
     webhooks = new WebhookDispatcher(connection, { logger });
     await webhooks.start();
     const replayDir = env.PRICEWAR_REPLAY_DIR && resolve(env.PRICEWAR_REPLAY_DIR);
     scheduler = new Scheduler({ connection, schedules, logger, env, replayDir, bus, observer: metrics });
     scheduler.start().catch((error: unknown) => logger.error({ err: error }, "first start failed"));
-  } else {
-    logger.info("scheduler off (PRICEWAR_SCHEDULER=false)");
-  }
+  })();
 
   await new Promise<void>((done) => {
     const stop = (signal: string) => {
@@ -63,6 +63,7 @@ export async function startCommand(args: string[], open: () => Promise<Runtime>)
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
   });
+  await catchUp.catch(() => {});
   await scheduler?.stop();
   await webhooks?.stop();
   stopWatching();
