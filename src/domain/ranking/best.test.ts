@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_FLOOR, DEFAULT_MARGIN, indistinguishableFrom, rankBest, type Candidate } from "./best.ts";
+import { DEFAULT_FLOOR, DEFAULT_MARGIN, indistinguishableFrom, notWorseThan, rankBest, type Candidate } from "./best.ts";
+import { withinBaseline } from "./simulate.ts";
 import { dominates, paretoFrontier } from "./pareto.ts";
 
 const c = (model: string, quality: number, callCost: string, halfWidth = 2): Candidate => ({
@@ -76,5 +77,40 @@ describe("paretoFrontier", () => {
     expect(frontier.map((f) => f.model)).toEqual(["small", "mid", "frontier"]);
     for (const point of frontier) expect(pool.some((other) => dominates(other, point))).toBe(false);
     expect(dominates(pool[1]!, pool[3]!)).toBe(true);
+  });
+});
+
+describe("notWorseThan bar", () => {
+  const reference = { model: "ref", quality: 73, low: 70, high: 76 };
+  const at = (model: string, quality: number, halfWidth: number, cost: string) => ({
+    model,
+    quality,
+    low: quality - halfWidth,
+    high: quality + halfWidth,
+    coverage: 1,
+    callCost: cost,
+    blendedPerMillion: cost,
+    offering: { provider: "p", variant: "standard", region: "global", source: "s" },
+  });
+
+  it("keeps exactly the candidates the one-sided test cannot call worse, and is monotone in quality", () => {
+    const candidates = [at("a", 73, 3, "5"), at("b", 71, 3, "1"), at("c", 67, 3, "0.5"), at("d", 60, 3, "0.1"), at("ref", 73, 3, "9")];
+    const result = rankBest(candidates, { objective: "cost", limit: 10, notWorseThan: reference });
+    expect(result.barKind).toBe("notWorseThan");
+    const kept = new Set(result.candidates.map((candidate) => candidate.model));
+    for (const candidate of candidates) expect(kept.has(candidate.model)).toBe(notWorseThan(reference, candidate));
+    expect(kept.has("ref")).toBe(true);
+    expect(kept.has("d")).toBe(false);
+    // Raising a candidate's quality never makes it fail.
+    for (let quality = 60; quality <= 80; quality++) {
+      if (notWorseThan(reference, at("x", quality, 3, "1"))) expect(notWorseThan(reference, at("x", quality + 1, 3, "1"))).toBe(true);
+    }
+  });
+
+  it("matches simulate's within-baseline test, so a class routed at this bar stays within the baseline", () => {
+    for (const quality of [60, 66, 68, 70, 73, 80]) {
+      const routed = at("x", quality, 3, "1");
+      expect(withinBaseline({ routed, baseline: { model: "ref", callCost: "9", quality: reference } })).toBe(notWorseThan(reference, routed));
+    }
   });
 });

@@ -42,6 +42,12 @@ export interface BestOptions {
   minQuality?: number;
   withinOfBest?: number;
   indistinguishable?: boolean;
+  /**
+   * Not significantly worse than this reference (a baseline model's quality in the class):
+   * one-sided z-test at 5%, as simulate judges "within the baseline" (notWorseThan below).
+   * Routing a class to the cheapest such model keeps the mix within the baseline's quality.
+   */
+  notWorseThan?: { model: string; quality: number; low: number; high: number };
   /** Leave out candidates whose 95% interval is wider than this (points). */
   maxWidth?: number;
   /** Cap on the blended USD per 1M tokens. */
@@ -69,7 +75,7 @@ export const DEFAULT_FLOOR = 10;
 export const DEFAULT_MAX_WIDTH = 20;
 const Z95 = 1.96;
 
-export type BarKind = "minQuality" | "withinOfBest" | "indistinguishable" | "default" | "none";
+export type BarKind = "minQuality" | "withinOfBest" | "indistinguishable" | "notWorseThan" | "default" | "none";
 
 export type Ranked<C extends Candidate> = C & { rank: number; reason: string; meetsBar: true };
 
@@ -90,6 +96,14 @@ const byQuality = (a: Candidate, b: Candidate) => b.quality - a.quality || compa
 /** Standard error read off a 95% interval (the mean of its two halves: the interval is asymmetric on 0..100). */
 export const standardError = (c: Pick<Candidate, "low" | "high">) => (c.high - c.low) / (2 * Z95);
 
+const Z_ONE_SIDED = 1.645;
+
+/** True when the candidate is not significantly worse than the reference (one-sided, 5%), or is the reference. */
+export function notWorseThan(reference: Pick<Candidate, "model" | "quality" | "low" | "high">, candidate: Pick<Candidate, "model" | "quality" | "low" | "high">): boolean {
+  if (reference.model === candidate.model) return true;
+  return candidate.quality - reference.quality >= -Z_ONE_SIDED * Math.hypot(standardError(reference), standardError(candidate)) - 1e-9;
+}
+
 /** True when the difference to `best` is within what chance explains at 5% (two-sided). */
 export function indistinguishableFrom(best: Candidate, candidate: Candidate): boolean {
   if (best.model === candidate.model) return true;
@@ -100,6 +114,7 @@ function barKindOf(options: BestOptions): BarKind {
   if (options.minQuality !== undefined) return "minQuality";
   if (options.withinOfBest !== undefined) return "withinOfBest";
   if (options.indistinguishable) return "indistinguishable";
+  if (options.notWorseThan) return "notWorseThan";
   return options.objective === "cost" ? "default" : "none";
 }
 
@@ -154,6 +169,14 @@ function barOf(kind: BarKind, best: Candidate | null, options: BestOptions): { m
           `default answer: within ${DEFAULT_MARGIN} points of the best (${best.model}, ${best.quality.toFixed(1)} ` +
           `[${best.low.toFixed(1)}, ${best.high.toFixed(1)}]) and its 95% interval's low end within ${DEFAULT_FLOOR}: quality >= ${bar.toFixed(1)}, low end >= ${floor.toFixed(1)}` +
           `${options.maxWidth === undefined ? `, among models with intervals at most ${DEFAULT_MAX_WIDTH} points wide` : ""}`,
+      };
+    }
+    case "notWorseThan": {
+      const reference = options.notWorseThan!;
+      return {
+        meets: (c) => notWorseThan(reference, c),
+        bar: null,
+        rule: `not significantly worse than ${reference.model} (${reference.quality.toFixed(1)} [${reference.low.toFixed(1)}, ${reference.high.toFixed(1)}]), one-sided z-test at 5%`,
       };
     }
     case "none":

@@ -10,6 +10,7 @@
  */
 import { Decimal } from "decimal.js";
 import { canonical, toDecimal, type DecimalString } from "../money.ts";
+import { notWorseThan } from "./best.ts";
 
 export interface LineQuality {
   quality: number;
@@ -25,15 +26,10 @@ export interface WorkloadLine {
   baseline: { model: string; callCost: DecimalString | null; quality: LineQuality | null };
 }
 
-const Z95 = 1.96;
-const Z_ONE_SIDED = 1.645;
-const se = (q: LineQuality) => (q.high - q.low) / (2 * Z95);
-
-/** True when the routed quality is not significantly below the baseline's; null when either is unknown. */
+/** True when the routed quality is not significantly below the baseline's; null when either is unknown (the same test as best's notWorseThan bar). */
 export function withinBaseline(line: Pick<WorkloadLine, "routed" | "baseline">): boolean | null {
   if (!line.routed || !line.baseline.quality) return null;
-  if (line.routed.model === line.baseline.model) return true;
-  return line.routed.quality - line.baseline.quality.quality >= -Z_ONE_SIDED * Math.hypot(se(line.routed), se(line.baseline.quality));
+  return notWorseThan({ model: line.baseline.model, ...line.baseline.quality }, line.routed);
 }
 
 export interface SimulationLine extends WorkloadLine {
