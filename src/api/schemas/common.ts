@@ -21,6 +21,8 @@ export const lifecycleStage = z.enum(["preview", "ga", "deprecated", "retired"])
 /** Where a model stands in its life: preview, generally available, deprecated or retired, and what comes next. */
 export const lifecycle = z.object({
   stage: lifecycleStage,
+  basis: z.enum(["name", "source", "delisted", "reviewed", "assumed"]).describe("what the stage rests on"),
+  seller: z.string().nullable().describe("the seller whose offering the stage concerns, when not the model's own"),
   since: z.string().nullable().describe("date the stage began (YYYY-MM-DD)"),
   origin: z.string().describe("who says so: a source id or a reviewed override"),
   note: z.string().nullable(),

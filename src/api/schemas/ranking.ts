@@ -37,11 +37,25 @@ export const rankedCandidate = z.object({
   offerings: z.number().describe("eligible offerings of the model"),
   lifecycle,
   measuredCosts: z.array(z.object({ benchmark: z.string(), setting: z.string(), source: z.string(), costUsd: decimal, asOf: z.string() })),
+  costBasis: z
+    .object({
+      kind: z.enum(["profile", "measured"]),
+      outputTokens: z.number(),
+      factor: z.number(),
+      runs: z.array(z.object({ benchmark: z.string(), setting: z.string(), source: z.string(), costUsd: decimal, asOf: z.string(), ratio: z.number() })),
+      rule: z.string(),
+    })
+    .optional()
+    .describe("how many output tokens a call is priced with: the class profile's, or scaled by the model's measured benchmark run costs"),
   callCost: decimal.describe("USD per call under the token profile"),
   blendedPerMillion: perMillion.describe("USD per 1M tokens under the token profile"),
 });
 
+/** The market view an answer was computed from (its ETag); absent where the view is not used yet. */
+const viewVersion = z.string().optional().describe("version of the market data the answer was computed from");
+
 const candidateSet = {
+  version: viewVersion,
   task: z.string(),
   asOf: z.string().nullable(),
   profile: tokenProfile,
@@ -69,12 +83,17 @@ export const paretoOutput = z.object({
 const qualityEstimate = z.object({ quality: z.number(), low: z.number(), high: z.number() });
 
 export const simulateOutput = z.object({
+  version: viewVersion,
   monthlyCalls: z.number(),
   baseline: z.object({ model: z.string(), chosen: z.string().describe("given, or how it was chosen") }),
   lines: z.array(
     z.object({
       task: z.string(),
       calls: z.number(),
+      // Always sent; optional because the line's declared type (domain/ranking/simulate.ts) does not carry them yet.
+      bar: z.number().nullable().optional().describe("the quality bar of this class"),
+      rule: z.string().optional().describe("the bar in words"),
+      routedOffering: chosenOffering.nullable().optional().describe("the offering the class is routed to"),
       routed: qualityEstimate.extend({ model: z.string(), callCost: decimal }).nullable(),
       baseline: z.object({ model: z.string(), callCost: decimal.nullable(), quality: qualityEstimate.nullable() }),
       qualityDifference: z.number().nullable(),
