@@ -16,7 +16,11 @@ import { lmarenaSource } from "../../scrapers/lmarena/index.ts";
 import { openrouterSource } from "../../scrapers/openrouter/index.ts";
 import { SOURCES } from "../../scrapers/registry.ts";
 import type { SourceDefinition } from "../../scrapers/source.ts";
+import { and, eq } from "drizzle-orm";
 import { startHttpServer, type RunningServer } from "../../src/api/server.ts";
+import type { Db } from "../../src/db/client.ts";
+import { offerings, pricePeriods } from "../../src/db/schema/index.ts";
+import { UNDATED_START } from "../../src/domain/pricewar/first-observation.ts";
 import { syncTaskCatalogue } from "../../src/db/queries/benchmarks.ts";
 import { replayLoader } from "../../src/jobs/load-documents.ts";
 import { runSource } from "../../src/jobs/run-source.ts";
@@ -52,6 +56,31 @@ const INGESTS: Array<{ source: SourceDefinition; at: string; files: string[] }> 
   },
 ];
 
+/** The data's first date: the first LiteLLM snapshot. */
+const FIRST_DATE = "2024-11-11";
+
+/**
+ * An undated first period, as a dated source's "until" entry without a release date is
+ * stored (from the placeholder start), that ended before the first snapshot: no chart may
+ * start at its placeholder start.
+ */
+async function recordUndatedPeriod(db: Db): Promise<void> {
+  const [offering] = await db
+    .select({ id: offerings.id })
+    .from(offerings)
+    .where(and(eq(offerings.modelId, "openai/gpt-4o"), eq(offerings.providerId, "openai"), eq(offerings.variant, "standard")));
+  expect(offering).toBeDefined();
+  await db.insert(pricePeriods).values({
+    offeringId: offering!.id,
+    sourceId: "litellm",
+    input: "5",
+    output: "15",
+    validFrom: UNDATED_START,
+    validTo: new Date("2024-05-13T00:00:00Z"),
+    lastSeenAt: new Date(`${FIRST_DATE}T00:00:00Z`),
+  });
+}
+
 const database = useTestDatabase();
 let http: RunningServer;
 let base: string;
@@ -81,6 +110,7 @@ beforeAll(async () => {
       });
       expect(summary, `${ingest.source.id} ${ingest.at}`).toMatchObject({ status: "succeeded", error: null });
     }
+    await recordUndatedPeriod(db);
   });
   http = await startHttpServer({ db, connection: database() }, 0, "127.0.0.1");
   base = `http://127.0.0.1:${http.port}`;
@@ -119,7 +149,7 @@ interface PanelReport {
   state: string | undefined;
   points: number;
   message: string | null;
-  canvas: { width: number; height: number; visible: boolean; chartPoints: number } | null;
+  canvas: { width: number; height: number; visible: boolean; chartPoints: number; firstLabel: string | null } | null;
   rows: number;
 }
 
@@ -129,7 +159,7 @@ function panelReport(page: Page, id: string): Promise<PanelReport> {
     const panel = document.getElementById(panelId)!;
     const canvas = panel.querySelector("canvas");
     const empty = panel.querySelector<HTMLElement>("[data-role=empty]");
-    const chartJs = (window as unknown as { Chart: { getChart(canvas: HTMLCanvasElement): { data: { datasets: Array<{ data: unknown[] }> } } | undefined } }).Chart;
+    const chartJs = (window as unknown as { Chart: { getChart(canvas: HTMLCanvasElement): { data: { labels?: unknown[]; datasets: Array<{ data: unknown[] }> } } | undefined } }).Chart;
     const chart = canvas ? chartJs.getChart(canvas) : undefined;
     const box = canvas?.getBoundingClientRect();
     return {
@@ -143,6 +173,7 @@ function panelReport(page: Page, id: string): Promise<PanelReport> {
               height: box.height,
               visible: canvas.checkVisibility(),
               chartPoints: chart ? chart.data.datasets.reduce((sum, set) => sum + set.data.filter((value) => value !== null).length, 0) : 0,
+              firstLabel: chart?.data.labels?.length ? String(chart.data.labels[0]) : null,
             }
           : null,
       rows: panel.querySelectorAll("tbody tr").length,
@@ -183,6 +214,16 @@ describe("dashboard in chromium", () => {
     expect(litellm).toMatch(/succeeded/);
     expect(litellm).toContain("528");
     expect(await page.locator("#spread [data-role=caption]").innerText()).toContain("meta/llama-3.3-70b-instruct");
+
+    // Every dated chart starts at the data's first date: the price index at the month-end of
+    // the first snapshot (not at the undated period's placeholder start), the others no earlier.
+    expect((await panelReport(page, "index")).canvas?.firstLabel).toBe("2024-11-30");
+    expect(await page.locator("#index [data-role=caption]").innerText()).toContain("from 2024-11-30");
+    for (const id of ["capability", "spread"] as const) {
+      const first = (await panelReport(page, id)).canvas?.firstLabel;
+      expect(first, id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(first! >= FIRST_DATE, `${id} starts at ${first}`).toBe(true);
+    }
 
     mkdirSync(resolve("test-results"), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });

@@ -1,7 +1,8 @@
 /**
  * The price-war figures as procedures, to merge into the `pricewar` router:
  * `router({ changes, ...pricewarFigureProcedures })`. Every figure takes an optional
- * range; `until` in the past gives the figure as it stood then (as-of).
+ * range; `until` in the past gives the figure as it stood then (as-of). Figures are kept
+ * per data version (api/figure-cache.ts): a repeated request reads the version, not the history.
  */
 import { z } from "zod";
 import {
@@ -14,6 +15,7 @@ import {
 } from "../../db/queries/pricewar-figures.ts";
 import { loadCapabilityThresholds } from "../../domain/pricewar/capability-thresholds.ts";
 import { InvalidRequestError, NotFoundError } from "../errors.ts";
+import { figureCacheOf } from "../figure-cache.ts";
 import { isoDateInput, limitInput, modelInput } from "../inputs.ts";
 import { requireModelId } from "../model-reference.ts";
 import { publicProcedure } from "../trpc.ts";
@@ -51,7 +53,8 @@ export const spreadProcedure = publicProcedure
   .query(async ({ ctx, input }) => {
     checkRange(input);
     const modelId = await requireModelId(ctx.db, input.model);
-    return withinSeriesLimit(modelSpread(ctx.db, { ...input, modelId }));
+    const figure = { ...input, modelId };
+    return withinSeriesLimit(figureCacheOf(ctx.db).get(ctx.db, "spread", figure, () => modelSpread(ctx.db, figure)));
   });
 
 /** Sellers going below the cheapest other seller of a model, newest first. */
@@ -68,7 +71,8 @@ export const undercutsProcedure = publicProcedure
   .query(async ({ ctx, input }) => {
     checkRange(input);
     const modelId = input.model ? await requireModelId(ctx.db, input.model) : undefined;
-    return undercuts(ctx.db, { ...input, modelId });
+    const figure = { ...input, modelId };
+    return figureCacheOf(ctx.db).get(ctx.db, "undercuts", figure, () => undercuts(ctx.db, figure));
   });
 
 /** Price indices at month-ends by model tier (with the frontier/small gap) or by kind of seller. */
@@ -83,7 +87,7 @@ export const indexProcedure = publicProcedure
   )
   .query(({ ctx, input }) => {
     checkRange(input);
-    return withinSeriesLimit(priceIndices(ctx.db, input));
+    return withinSeriesLimit(figureCacheOf(ctx.db).get(ctx.db, "index", input, () => priceIndices(ctx.db, input)));
   });
 
 /** Price cuts, hikes, mixed and cache-only moves per month (each offering once per month and direction). */
@@ -91,7 +95,7 @@ export const cutsPerMonthProcedure = publicProcedure
   .input(z.object(rangeShape).default({}))
   .query(({ ctx, input }) => {
     checkRange(input);
-    return pricesMovesPerMonth(ctx.db, input);
+    return figureCacheOf(ctx.db).get(ctx.db, "cutsPerMonth", input, () => pricesMovesPerMonth(ctx.db, input));
   });
 
 /** The cheapest model meeting a benchmark threshold at each month-end, and the fitted yearly decline of that price. */
@@ -105,7 +109,8 @@ export const costOfCapabilityProcedure = publicProcedure
   )
   .query(async ({ ctx, input }) => {
     checkRange(input);
-    const figure = await withinSeriesLimit(costOfCapability(ctx.db, { ...input, benchmarkId: input.benchmark }));
+    const request = { ...input, benchmarkId: input.benchmark };
+    const figure = await withinSeriesLimit(figureCacheOf(ctx.db).get(ctx.db, "costOfCapability", request, () => costOfCapability(ctx.db, request)));
     if (!figure) throw new NotFoundError(`benchmark "${input.benchmark}" not found: no source has recorded it`);
     return figure;
   });

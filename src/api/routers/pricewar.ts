@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { priceChanges } from "../../db/queries/prices.ts";
+import { priceChanges } from "../../db/queries/price-changes.ts";
 import { isoDateInput, limitInput, modelInput } from "../inputs.ts";
 import { requireModelId } from "../model-reference.ts";
 import { publicProcedure, router } from "../trpc.ts";

@@ -238,14 +238,17 @@
       const measure = field(form, "measure");
       const figure = await api("pricewar/index", { groupBy });
       if (!current()) return;
+      /** @param {any} p */
+      const value = (p) => (measure === "median" ? num(p.median) : p.chained);
       /** @type {any[]} */
-      const groups = (figure.groups ?? []).filter((/** @type {any} */ g) => g.points.some((/** @type {any} */ p) => (measure === "median" ? p.median : p.chained) !== null));
+      const groups = (figure.groups ?? []).filter((/** @type {any} */ g) => g.points.some((/** @type {any} */ p) => value(p) !== null));
       if (groups.length === 0) return showMessage(panel, "No data yet: no priced models to index.");
-      const labels = [...new Set(groups.flatMap((g) => g.points.map((/** @type {any} */ p) => p.date)))].sort();
+      // The axis starts at the first date any group has a value: the data's first date, never an empty lead-in.
+      const labels = [...new Set(groups.flatMap((g) => g.points.filter((/** @type {any} */ p) => value(p) !== null).map((/** @type {any} */ p) => p.date)))].sort();
       const gap = (figure.frontierSmallGap ?? []).filter((/** @type {any} */ g) => g.ratio !== null).at(-1);
       setCaption(
         panel,
-        `${measure === "median" ? "Median blended USD per 1M tokens" : "Matched-model chained index"} at month-ends, by ${groupBy === "tier" ? "model tier" : "kind of seller"}.` +
+        `${measure === "median" ? "Median blended USD per 1M tokens" : "Matched-model chained index"} at month-ends from ${labels[0]}, by ${groupBy === "tier" ? "model tier" : "kind of seller"}.` +
           (gap ? ` Frontier/small median gap ${gap.ratio.toFixed(1)}× at ${gap.date}.` : ""),
       );
       showChart(panel, {
@@ -253,7 +256,7 @@
         data: {
           labels,
           datasets: groups.map((g, i) => {
-            const byDate = new Map(g.points.map((/** @type {any} */ p) => [p.date, measure === "median" ? num(p.median) : p.chained]));
+            const byDate = new Map(g.points.map((/** @type {any} */ p) => [p.date, value(p)]));
             return { label: `${g.group} (${g.models})`, data: labels.map((d) => byDate.get(d) ?? null), borderColor: COLORS[i % COLORS.length], backgroundColor: COLORS[i % COLORS.length], pointRadius: 2, spanGaps: true };
           }),
         },

@@ -1,17 +1,23 @@
 /**
  * Change events in id order for the change stream, webhook payloads and the Atom feed:
  * everything after an id (the SSE Last-Event-ID), filtered like a webhook subscription.
- * Ids are the change_events primary key, assigned in insert order.
+ * Ids are the change_events primary key, assigned in insert order. A page's ids are picked
+ * from change_events alone along the primary key (the seller and model filters as a list
+ * of offerings), then only those are joined: the cost follows the page, not the history.
  */
 import { and, asc, desc, eq, gt, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../client.ts";
 import { changeEvents, offerings, pricePeriods } from "../schema/index.ts";
 import type { ChangeFilter } from "../../domain/changes/change-filter.ts";
+import { eventOfferingIn } from "./price-changes.ts";
 
 function filterConditions(filter: ChangeFilter): SQL[] {
   const conditions: SQL[] = [];
-  if (filter.modelId) conditions.push(eq(offerings.modelId, filter.modelId));
-  if (filter.seller) conditions.push(eq(offerings.providerId, filter.seller));
+  const offering: SQL[] = [];
+  if (filter.modelId) offering.push(eq(offerings.modelId, filter.modelId));
+  if (filter.seller) offering.push(eq(offerings.providerId, filter.seller));
+  const scope = eventOfferingIn(offering);
+  if (scope) conditions.push(scope);
   if (filter.direction) conditions.push(eq(changeEvents.direction, filter.direction));
   if (filter.kind === "cut" || filter.kind === "hike") conditions.push(and(eq(changeEvents.kind, "price"), eq(changeEvents.direction, filter.kind))!);
   if (filter.kind === "listed" || filter.kind === "delisted") conditions.push(eq(changeEvents.kind, filter.kind));
@@ -22,7 +28,8 @@ function filterConditions(filter: ChangeFilter): SQL[] {
 const periodJson = (alias: string) =>
   sql.raw(`case when ${alias}.id is null then null else json_build_object('input', ${alias}.input::text, 'output', ${alias}.output::text, 'cacheRead', ${alias}.cache_read::text, 'cacheWrite', ${alias}.cache_write::text, 'currency', ${alias}.currency::text) end`);
 
-function selectChanges(db: Executor) {
+/** The events picked by `ids` (a condition on the id), joined to their offering and periods, in id order. */
+function selectChanges(db: Executor, ids: SQL, order: "asc" | "desc") {
   return db
     .select({
       id: changeEvents.id,
@@ -44,31 +51,38 @@ function selectChanges(db: Executor) {
     .from(changeEvents)
     .innerJoin(offerings, eq(offerings.id, changeEvents.offeringId))
     .leftJoin(sql`${pricePeriods} old_period`, sql`old_period.id = ${changeEvents.oldPeriodId}`)
-    .leftJoin(sql`${pricePeriods} new_period`, sql`new_period.id = ${changeEvents.newPeriodId}`);
+    .leftJoin(sql`${pricePeriods} new_period`, sql`new_period.id = ${changeEvents.newPeriodId}`)
+    .where(ids)
+    .orderBy(order === "asc" ? asc(changeEvents.id) : desc(changeEvents.id));
+}
+
+/** "id in the page": the first `limit` matching ids in `order`, read from change_events alone. */
+function inPage(db: Executor, where: SQL | undefined, order: "asc" | "desc", limit: number): SQL {
+  const page = db
+    .select({ id: changeEvents.id })
+    .from(changeEvents)
+    .where(where)
+    .orderBy(order === "asc" ? asc(changeEvents.id) : desc(changeEvents.id))
+    .limit(limit);
+  return inArray(changeEvents.id, page);
 }
 
 export type ChangeItem = Awaited<ReturnType<typeof changesAfter>>[number];
 
 /** Matching events with an id above `afterId`, oldest first. */
 export function changesAfter(db: Executor, filter: ChangeFilter, afterId: number, limit: number) {
-  return selectChanges(db)
-    .where(and(gt(changeEvents.id, afterId), ...filterConditions(filter)))
-    .orderBy(asc(changeEvents.id))
-    .limit(limit);
+  return selectChanges(db, inPage(db, and(gt(changeEvents.id, afterId), ...filterConditions(filter)), "asc", limit), "asc");
 }
 
 /** The newest matching events (the Atom feed), newest first. */
 export function latestChanges(db: Executor, filter: ChangeFilter, limit: number) {
-  return selectChanges(db)
-    .where(and(...filterConditions(filter)))
-    .orderBy(desc(changeEvents.id))
-    .limit(limit);
+  return selectChanges(db, inPage(db, and(...filterConditions(filter)), "desc", limit), "desc");
 }
 
 /** Events by id (webhook payloads), in id order. */
 export function changesByIds(db: Executor, ids: number[]) {
   if (ids.length === 0) return Promise.resolve([]);
-  return selectChanges(db).where(inArray(changeEvents.id, ids)).orderBy(asc(changeEvents.id));
+  return selectChanges(db, inArray(changeEvents.id, ids), "asc");
 }
 
 /** The highest change-event id, 0 when none: where a fresh stream starts. */

@@ -9,7 +9,7 @@
 import { and, eq, gte, inArray, lte, ne, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../client.ts";
 import { benchmarks, changeEvents, models, offerings, providers, scorePeriods, scrapeRuns, sources } from "../schema/index.ts";
-import { offeringHistory } from "./prices.ts";
+import { quotablePeriods } from "./figure-periods.ts";
 import type { DecimalString } from "../../domain/money.ts";
 import {
   bestScoresAt,
@@ -26,11 +26,9 @@ import { medianGap, priceIndex, type GapPoint, type IndexPoint } from "../../dom
 import {
   changeInstants,
   firstListing,
-  isQuotable,
   MAX_PLAUSIBLE_PRICE,
   OUTLIER_FACTOR,
   QUOTED_CURRENCY,
-  QUOTED_VARIANT,
   quotesAt,
   type ModelQuotes,
   type PricePeriodRow,
@@ -57,12 +55,6 @@ const PRICING = {
   offerings: `standard variant, ${QUOTED_CURRENCY}, no reference providers, one consolidated price per offering, each seller's cheapest region`,
   excluded: `free (0) and incomplete prices; unit errors: quotes above ${MAX_PLAUSIBLE_PRICE} or more than ${OUTLIER_FACTOR}x away from the median of a model's other sellers`,
 } as const;
-
-/** Every quotable price period (of some models, or all), as recorded. */
-async function quotablePeriods(db: Executor, modelIds?: readonly string[]): Promise<PricePeriodRow[]> {
-  const rows = await offeringHistory(db, { modelIds: modelIds ? [...modelIds] : undefined, variant: QUOTED_VARIANT, currency: QUOTED_CURRENCY });
-  return rows.filter(isQuotable);
-}
 
 function groupByModel(rows: readonly PricePeriodRow[]): Map<string, PricePeriodRow[]> {
   const byModel = new Map<string, PricePeriodRow[]>();

@@ -23,7 +23,7 @@
 import { compareDecimal, decimalToNumber, normaliseDecimal, type DecimalString } from "../money.ts";
 import type { ModelQuotes } from "./seller-quotes.ts";
 import { validAt } from "./seller-quotes.ts";
-import { linearFit } from "./statistics.ts";
+import { comparePrices, linearFit } from "./statistics.ts";
 
 export const MIN_FIT_POINTS = 4;
 
@@ -96,7 +96,7 @@ export function cheapestMeeting(
     const quote = quotes.get(model)?.quotes[0];
     if (!quote) continue;
     qualifying++;
-    const order = cheapest ? compareDecimal(quote.blended, cheapest.price) : -1;
+    const order = cheapest ? comparePrices(quote.blended, cheapest.price) : -1;
     if (order < 0 || (order === 0 && cheapest && model < cheapest.model)) {
       cheapest = { date, model, provider: quote.provider, price: quote.blended, score: best.score, setting: best.setting, qualifying: 0 };
     }

@@ -14,7 +14,7 @@
  *   model does not lower it. Read both.
  */
 import { decimalToNumber, type DecimalString } from "../money.ts";
-import { decimalMedian, geometricMean } from "./statistics.ts";
+import { decimalMedian, geometricMean, priceNumber } from "./statistics.ts";
 
 export interface IndexInput {
   date: string;
@@ -49,7 +49,7 @@ export function priceIndex(series: readonly IndexInput[]): IndexPoint[] {
         const logRatios: number[] = [];
         for (const [member, price] of prices) {
           const before = previous.get(member);
-          if (before !== undefined) logRatios.push(Math.log(decimalToNumber(price) / decimalToNumber(before)));
+          if (before !== undefined) logRatios.push(Math.log(priceNumber(price) / priceNumber(before)));
         }
         matched = logRatios.length;
         if (matched > 0) chained *= Math.exp(logRatios.reduce((a, b) => a + b, 0) / matched);
@@ -60,7 +60,7 @@ export function priceIndex(series: readonly IndexInput[]): IndexPoint[] {
       members: values.length,
       matched,
       median: values.length > 0 ? decimalMedian(values) : null,
-      geometricMean: values.length > 0 ? round(geometricMean(values.map(decimalToNumber)), 6) : null,
+      geometricMean: values.length > 0 ? round(geometricMean(values.map(priceNumber)), 6) : null,
       chained: chained === null ? null : round(chained, 4),
     });
     if (values.length > 0) previous = prices;

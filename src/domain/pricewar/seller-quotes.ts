@@ -20,10 +20,10 @@
  *   Honest spreads stay inside: the widest recorded is about 115x between the extreme
  *   sellers, but no seller is 50x from the median of the rest.
  */
-import { compareDecimal, decimalToNumber, type DecimalString } from "../money.ts";
-import { consolidate, type SourcedPrice } from "../prices/consolidate.ts";
+import type { DecimalString } from "../money.ts";
+import { chooseCurrent, type SourcedPrice } from "../prices/consolidate.ts";
 import { blendedPrice } from "../prices/price-value.ts";
-import { medianOf } from "./statistics.ts";
+import { comparePrices, medianOf, priceNumber } from "./statistics.ts";
 
 export const QUOTED_VARIANT = "standard";
 export const QUOTED_CURRENCY = "USD";
@@ -68,30 +68,56 @@ export function validAt(row: Pick<PricePeriodRow, "validFrom" | "validTo">, at: 
   return row.validFrom.getTime() <= at.getTime() && (row.validTo === null || row.validTo.getTime() > at.getTime());
 }
 
-const byPrice = (a: SellerQuote, b: SellerQuote) => compareDecimal(a.blended, b.blended) || a.provider.localeCompare(b.provider);
+const byPrice = (a: SellerQuote, b: SellerQuote) => comparePrices(a.blended, b.blended) || a.provider.localeCompare(b.provider);
+
+/** Blended prices by period row: a row's price never changes, so a series computes it once. */
+const blendedByRow = new WeakMap<PricePeriodRow, DecimalString | null>();
+
+function blendedOf(row: PricePeriodRow): DecimalString | null {
+  let blended = blendedByRow.get(row);
+  if (blended === undefined) {
+    blended = row.input === null || row.output === null ? null : blendedPrice(row);
+    blendedByRow.set(row, blended);
+  }
+  return blended;
+}
+
+/**
+ * The consolidated price of one offering at `at` (consolidate.ts's choice), with each
+ * source's last sighting capped at `at`; the row itself, not a copy.
+ */
+function chosenAt(candidates: readonly PricePeriodRow[], at: Date): PricePeriodRow {
+  if (candidates.length === 1) return candidates[0]!;
+  const asOf = candidates.map((row) => (row.lastSeenAt.getTime() > at.getTime() ? { ...row, lastSeenAt: at } : row));
+  return candidates[asOf.indexOf(chooseCurrent(asOf))]!;
+}
 
 /** Every model's seller quotes at `at`. */
 export function quotesAt(rows: readonly PricePeriodRow[], at: Date): Map<string, ModelQuotes> {
-  const valid = rows
-    .filter((row) => isQuotable(row) && validAt(row, at))
-    .map((row) => ({ ...row, lastSeenAt: row.lastSeenAt.getTime() > at.getTime() ? at : row.lastSeenAt }));
+  const byOffering = new Map<number, PricePeriodRow[]>();
+  for (const row of rows) {
+    if (!isQuotable(row) || !validAt(row, at)) continue;
+    const candidates = byOffering.get(row.offeringId);
+    if (candidates) candidates.push(row);
+    else byOffering.set(row.offeringId, [row]);
+  }
   const bySeller = new Map<string, Map<string, SellerQuote>>();
-  for (const price of consolidate(valid)) {
-    const blended = blendedPrice(price);
+  for (const candidates of byOffering.values()) {
+    const price = chosenAt(candidates, at);
+    const blended = blendedOf(price);
     if (blended === null || blended === "0" || price.input === null || price.output === null) continue;
-    const quote: SellerQuote = {
-      provider: price.provider,
-      providerKind: price.providerKind,
-      region: price.region,
-      source: price.source,
-      input: price.input,
-      output: price.output,
-      blended,
-    };
     const sellers = bySeller.get(price.model) ?? new Map<string, SellerQuote>();
-    const current = sellers.get(quote.provider);
-    if (!current || compareDecimal(quote.blended, current.blended) < 0 || (quote.blended === current.blended && quote.region < current.region)) {
-      sellers.set(quote.provider, quote);
+    const current = sellers.get(price.provider);
+    if (!current || comparePrices(blended, current.blended) < 0 || (blended === current.blended && price.region < current.region)) {
+      sellers.set(price.provider, {
+        provider: price.provider,
+        providerKind: price.providerKind,
+        region: price.region,
+        source: price.source,
+        input: price.input,
+        output: price.output,
+        blended,
+      });
     }
     bySeller.set(price.model, sellers);
   }
@@ -101,11 +127,11 @@ export function quotesAt(rows: readonly PricePeriodRow[], at: Date): Map<string,
 }
 
 export function withoutOutliers(all: readonly SellerQuote[]): ModelQuotes {
-  const quotes = all.filter((quote) => compareDecimal(quote.blended, MAX_PLAUSIBLE_PRICE) <= 0);
-  const outliers = all.filter((quote) => compareDecimal(quote.blended, MAX_PLAUSIBLE_PRICE) > 0);
+  const quotes = all.filter((quote) => comparePrices(quote.blended, MAX_PLAUSIBLE_PRICE) <= 0);
+  const outliers = all.filter((quote) => comparePrices(quote.blended, MAX_PLAUSIBLE_PRICE) > 0);
   if (quotes.length < 3) return { quotes, outliers };
   const kept: SellerQuote[] = [];
-  const prices = quotes.map((quote) => decimalToNumber(quote.blended));
+  const prices = quotes.map((quote) => priceNumber(quote.blended));
   quotes.forEach((quote, index) => {
     const others = medianOf(prices.filter((_, other) => other !== index));
     const ratio = prices[index]! / others;

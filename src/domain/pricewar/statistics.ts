@@ -3,7 +3,29 @@
  * figure is itself a price (a median of sellers' prices); ratios, logs and regressions
  * are statistics of prices, computed on plain numbers.
  */
-import { canonical, compareDecimal, toDecimal, type DecimalString } from "../money.ts";
+import { canonical, compareDecimal, decimalToNumber, toDecimal, type DecimalString } from "../money.ts";
+
+/** Parsed prices by their decimal string: a series reads the same few thousand prices at every date. */
+const parsedPrices = new Map<DecimalString, number>();
+const PARSED_PRICES_KEPT = 100_000;
+
+/** A decimal price as a number (for ordering and statistics), parsed once per distinct string. */
+export function priceNumber(value: DecimalString): number {
+  let parsed = parsedPrices.get(value);
+  if (parsed === undefined) {
+    if (parsedPrices.size >= PARSED_PRICES_KEPT) parsedPrices.clear();
+    parsed = decimalToNumber(value);
+    parsedPrices.set(value, parsed);
+  }
+  return parsed;
+}
+
+/** Exact order of two decimal prices; compares plain numbers first and the decimals only when those tie. */
+export function comparePrices(a: DecimalString, b: DecimalString): number {
+  if (a === b) return 0;
+  const difference = priceNumber(a) - priceNumber(b);
+  return difference !== 0 ? Math.sign(difference) : compareDecimal(a, b);
+}
 
 export function medianOf(values: readonly number[]): number {
   if (values.length === 0) throw new RangeError("median of no values");
@@ -15,7 +37,7 @@ export function medianOf(values: readonly number[]): number {
 /** Exact median of decimal strings: the middle value, or the exact mean of the two middle ones. */
 export function decimalMedian(values: readonly DecimalString[]): DecimalString {
   if (values.length === 0) throw new RangeError("median of no values");
-  const sorted = [...values].sort(compareDecimal);
+  const sorted = [...values].sort(comparePrices);
   const middle = Math.floor(sorted.length / 2);
   if (sorted.length % 2 === 1) return sorted[middle]!;
   return canonical(toDecimal(sorted[middle - 1]!).plus(toDecimal(sorted[middle]!)).dividedBy(2));
