@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Transaction } from "../../src/db/client.ts";
 import { syncSources, findAlias } from "../../src/db/queries/catalogue.ts";
 import { sameScore } from "../../src/db/queries/score-history.ts";
+import { periodLastSeen } from "../../src/db/queries/period-seen.ts";
 import { ingestScores, prepareScores } from "../../src/jobs/ingest-scores.ts";
 import { benchmarks, scorePeriods, sources } from "../../src/db/schema/index.ts";
 import type { ScoreObservation, ScoreObservationInput } from "../../src/domain/observation.ts";
@@ -176,8 +177,10 @@ describe(`score history writer (${engine})`, () => {
       const again = await writeScoreHistory(tx, aider("2025-02-01T00:00:00Z", observations));
       expect(again).toEqual({ parsed: 2, changed: 0, unmatched: 0, rejected: [] });
       const after = await tx.select().from(scorePeriods).orderBy(scorePeriods.id);
-      expect(after.map(({ lastSeenAt, ...rest }) => rest)).toEqual(before.map(({ lastSeenAt, ...rest }) => rest));
-      expect(after.map((row) => row.lastSeenAt.toISOString())).toEqual(["2025-02-01T00:00:00.000Z", "2025-02-01T00:00:00.000Z"]);
+      expect(after).toEqual(before);
+      // "Seen" is recorded per run: the rows are unchanged, their last sighting is the run's.
+      const seen = await tx.select({ lastSeenAt: periodLastSeen(scorePeriods) }).from(scorePeriods).orderBy(scorePeriods.id);
+      expect(seen.map((row) => row.lastSeenAt.toISOString())).toEqual(["2025-02-01T00:00:00.000Z", "2025-02-01T00:00:00.000Z"]);
 
       // The same score spelled differently by the source (a cost with a trailing zero) is the same value.
       const respelled = observations.map((o) => ({ ...o, costUsd: o.costUsd === "7.0325" ? "7.03250" : o.costUsd }));

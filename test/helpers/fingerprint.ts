@@ -28,6 +28,10 @@ async function lines(db: Executor, query: SQL): Promise<string[]> {
 // Timestamps as UTC text and numerics as text, so both drivers print them alike.
 const ts = (column: SQL) => sql`coalesce(to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS'), '-')`;
 
+// A period seen in its source's latest run was last seen at the source's latest sighting.
+const lastSeen = (period: SQL) =>
+  sql`(case when ${period}.seen_in_latest_run then coalesce((select seen_at from source_sightings where source_id = ${period}.source_id), ${period}.last_seen_at) else ${period}.last_seen_at end)`;
+
 export async function historyFingerprint(db: Executor, options: { lastSeen?: boolean } = {}): Promise<HistoryFingerprint> {
   const seen = (column: SQL) => (options.lastSeen === false ? sql`'-'` : ts(column));
   const prices = await lines(
@@ -35,14 +39,14 @@ export async function historyFingerprint(db: Executor, options: { lastSeen?: boo
     sql`select concat_ws(' | ', 'price', o.provider_id, o.model_id, o.variant, o.region, p.source_id, p.currency::text,
           coalesce(p.input::text, '-'), coalesce(p.output::text, '-'), coalesce(p.cache_read::text, '-'),
           coalesce(p.cache_write::text, '-'), coalesce(p.cache_write1h::text, '-'), p.tiers::text,
-          ${ts(sql`p.valid_from`)}, ${ts(sql`p.valid_to`)}, ${seen(sql`p.last_seen_at`)}) as line
+          ${ts(sql`p.valid_from`)}, ${ts(sql`p.valid_to`)}, ${seen(lastSeen(sql`p`))}) as line
         from price_periods p join offerings o on o.id = p.offering_id`,
   );
   const scores = await lines(
     db,
     sql`select concat_ws(' | ', 'score', s.model_id, s.benchmark_id, s.source_id, s.setting, s.score::text,
           coalesce(s.ci_lower::text, '-'), coalesce(s.ci_upper::text, '-'), coalesce(s.votes::text, '-'),
-          coalesce(s.cost_usd::text, '-'), s.raw_name, ${ts(sql`s.valid_from`)}, ${ts(sql`s.valid_to`)}, ${seen(sql`s.last_seen_at`)}) as line
+          coalesce(s.cost_usd::text, '-'), s.raw_name, ${ts(sql`s.valid_from`)}, ${ts(sql`s.valid_to`)}, ${seen(lastSeen(sql`s`))}) as line
         from score_periods s`,
   );
   // An event names its periods by their start, not their ids.

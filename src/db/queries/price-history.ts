@@ -4,7 +4,7 @@
  * recorded (domain/history/period-plan) and applies the plan. Call it inside the run's
  * transaction: it either writes all of a run or nothing.
  */
-import { and, eq, inArray, isNotNull, isNull, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../client.ts";
 import { changeEvents, offerings, pricePeriods } from "../schema/index.ts";
 import { ensureOfferings, offeringKeyString, slices, type OfferingKey } from "./catalogue.ts";
@@ -13,7 +13,10 @@ import type { Matched } from "../../domain/ingest/resolve-stage.ts";
 import { planSeries, type PeriodRef, type RecordedPeriod, type SeriesPlan } from "../../domain/history/period-plan.ts";
 import { blendedChange, blendedPrice, changeDirection, priceValueOf, samePrice, type PriceValue } from "../../domain/prices/price-value.ts";
 import { recordNativeIds } from "./native-ids.ts";
-import { touchAndClosePeriods } from "./period-writes.ts";
+import { closePeriodsAndRecordSightings } from "./period-writes.ts";
+import { insertJsonRows } from "./bulk-insert.ts";
+import { periodLastSeen } from "./period-seen.ts";
+import type { SeenPeriod } from "../../domain/history/sightings.ts";
 
 export interface PriceWriteInput {
   sourceId: string;
@@ -94,7 +97,7 @@ export async function writePriceHistory(db: Executor, input: PriceWriteInput): P
     if (plan.open.length > 0 || plan.close.length > 0) counts.changed++;
     plans.push({ offeringId, plan });
   }
-  counts.events = await applyPlans(db, input, plans);
+  counts.events = await applyPlans(db, input, plans, recorded.seen);
   return counts;
 }
 
@@ -135,13 +138,17 @@ function dropDuplicateNames(series: Observed[], rejected: SkippedEntry[]): Obser
   return kept;
 }
 
-/** Every period of the observed offerings, plus the open ones of the source (for delisting). */
+/** Every period of the observed offerings, plus the open ones of the source (for delisting); `seen` by period id. */
 type RecordedSeries = RecordedPeriod<PriceValue>[] & { providerId: string; offeringKey: string };
 
-async function recordedPeriods(db: Executor, sourceId: string, offeringIds: number[]): Promise<Map<number, RecordedSeries>> {
+async function recordedPeriods(
+  db: Executor,
+  sourceId: string,
+  offeringIds: number[],
+): Promise<Map<number, RecordedSeries> & { seen: Map<number, SeenPeriod> }> {
   const select = (where: SQL | undefined) =>
     db
-      .select({ period: pricePeriods, offering: offerings })
+      .select({ period: pricePeriods, offering: offerings, lastSeenAt: periodLastSeen(pricePeriods) })
       .from(pricePeriods)
       .innerJoin(offerings, eq(offerings.id, pricePeriods.offeringId))
       .where(where);
@@ -149,8 +156,9 @@ async function recordedPeriods(db: Executor, sourceId: string, offeringIds: numb
   for (const slice of slices(offeringIds)) {
     rows.push(...(await select(and(eq(pricePeriods.sourceId, sourceId), inArray(pricePeriods.offeringId, slice), isNotNull(pricePeriods.validTo)))));
   }
-  const byOffering = new Map<number, RecordedSeries>();
-  for (const { period: row, offering } of rows) {
+  const byOffering = Object.assign(new Map<number, RecordedSeries>(), { seen: new Map<number, SeenPeriod>() });
+  for (const { period: row, offering, lastSeenAt } of rows) {
+    byOffering.seen.set(row.id, { id: row.id, validTo: row.validTo, lastSeenAt, seenInLatestRun: row.seenInLatestRun });
     const list =
       byOffering.get(row.offeringId) ??
       Object.assign([] as RecordedPeriod<PriceValue>[], { providerId: offering.providerId, offeringKey: offeringKeyString(offering) });
@@ -158,7 +166,7 @@ async function recordedPeriods(db: Executor, sourceId: string, offeringIds: numb
       id: row.id,
       validFrom: row.validFrom,
       validTo: row.validTo,
-      lastSeenAt: row.lastSeenAt,
+      lastSeenAt,
       value: priceValueOfRow(row),
     });
     byOffering.set(row.offeringId, list);
@@ -183,14 +191,10 @@ async function applyPlans(
   db: Executor,
   input: PriceWriteInput,
   plans: ReadonlyArray<{ offeringId: number; plan: SeriesPlan<PriceValue> }>,
+  recorded: ReadonlyMap<number, SeenPeriod>,
 ): Promise<number> {
-  await touchAndClosePeriods(
-    db,
-    pricePeriods,
-    plans.flatMap(({ plan }) => plan.touch),
-    plans.flatMap(({ plan }) => plan.close),
-    input.at,
-  );
+  const history = (input.historyUntil ?? null) !== null;
+  await closePeriodsAndRecordSightings(db, pricePeriods, { ...input, history, plans: plans.map(({ plan }) => plan), recorded });
 
   const openRows = plans.flatMap(({ offeringId, plan }) =>
     plan.open.map((period) => ({
@@ -200,17 +204,15 @@ async function applyPlans(
       validFrom: period.validFrom,
       validTo: period.validTo,
       lastSeenAt: input.at,
+      seenInLatestRun: !history && period.validTo === null,
       scrapeRunId: input.runId,
     })),
   );
   const openedIds = new Map<string, number>();
-  for (const slice of slices(openRows)) {
-    const inserted = await db
-      .insert(pricePeriods)
-      .values(slice)
-      .returning({ id: pricePeriods.id, offeringId: pricePeriods.offeringId, validFrom: pricePeriods.validFrom });
-    for (const row of inserted) openedIds.set(`${row.offeringId}@${row.validFrom.getTime()}`, row.id);
-  }
+  const inserted = await insertJsonRows<{ id: number; offeringId: number; validFromMs: number }>(db, pricePeriods, openRows, {
+    returning: sql`id::float8 as "id", offering_id as "offeringId", (extract(epoch from valid_from) * 1000)::float8 as "validFromMs"`,
+  });
+  for (const row of inserted) openedIds.set(`${row.offeringId}@${Number(row.validFromMs)}`, Number(row.id));
 
   const events = plans.flatMap(({ offeringId, plan }) => {
     const periodId = (ref: PeriodRef) =>
@@ -233,9 +235,5 @@ async function applyPlans(
         : { ...base, kind: "delisted" as const, oldPeriodId: periodId(event.period), oldBlended: blended };
     });
   });
-  let inserted = 0;
-  for (const slice of slices(events)) {
-    inserted += (await db.insert(changeEvents).values(slice).onConflictDoNothing().returning({ id: changeEvents.id })).length;
-  }
-  return inserted;
+  return (await insertJsonRows(db, changeEvents, events, { onConflictDoNothing: true, returning: sql`id` })).length;
 }

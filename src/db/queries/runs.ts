@@ -259,21 +259,43 @@ export function sha256Of(body: string): string {
 
 /** Stores a body once by its content hash (an unchanged payload is stored once). */
 export async function storePayload(db: Executor, document: PayloadDocument): Promise<string> {
-  const bytes = Buffer.from(document.body, "utf8");
   const sha256 = sha256Of(document.body);
-  await db
-    .insert(rawPayloads)
-    .values({ sha256, body: bytes, bytes: bytes.length, contentType: document.contentType ?? null })
-    .onConflictDoNothing();
+  await insertPayload(db, sha256, document);
   return sha256;
 }
 
-/** Archives each document and links it to the run under its name. */
-export async function archiveDocuments(db: Executor, runId: number, documents: readonly PayloadDocument[]): Promise<void> {
-  for (const document of documents) {
-    const sha256 = await storePayload(db, document);
-    await db.insert(scrapeRunDocuments).values({ runId, name: document.name, sha256 }).onConflictDoNothing();
+/**
+ * The body goes as text and becomes bytea in the database: a bytea bind parameter is
+ * serialised byte by byte on PGlite (12 s for 10 MB, against 0.7 s as text). Text cannot
+ * hold a NUL character; such a body goes as bytes.
+ */
+async function insertPayload(db: Executor, sha256: string, document: PayloadDocument): Promise<void> {
+  const bytes = Buffer.byteLength(document.body, "utf8");
+  const contentType = document.contentType ?? null;
+  if (document.body.includes("\u0000")) {
+    await db.insert(rawPayloads).values({ sha256, body: Buffer.from(document.body, "utf8"), bytes, contentType }).onConflictDoNothing();
+    return;
   }
+  await db.execute(sql`insert into ${rawPayloads} (sha256, body, bytes, content_type)
+    values (${sha256}, convert_to(${document.body}::text, 'UTF8'), ${bytes}, ${contentType}) on conflict do nothing`);
+}
+
+/** Archives each document (a body already archived is not sent again) and links it to the run under its name. */
+export async function archiveDocuments(db: Executor, runId: number, documents: readonly PayloadDocument[]): Promise<void> {
+  if (documents.length === 0) return;
+  const hashes = documents.map((document) => sha256Of(document.body));
+  const stored = new Set(
+    (await db.select({ sha256: rawPayloads.sha256 }).from(rawPayloads).where(inArray(rawPayloads.sha256, [...new Set(hashes)]))).map((row) => row.sha256),
+  );
+  for (const [index, document] of documents.entries()) {
+    const sha256 = hashes[index]!;
+    if (!stored.has(sha256)) await insertPayload(db, sha256, document);
+    stored.add(sha256);
+  }
+  await db
+    .insert(scrapeRunDocuments)
+    .values(documents.map((document, index) => ({ runId, name: document.name, sha256: hashes[index]! })))
+    .onConflictDoNothing();
 }
 
 export async function archivedBody(db: Executor, sha256: string): Promise<string | null> {

@@ -20,7 +20,10 @@ import type { ScoreObservation, SkippedEntry } from "../../domain/observation.ts
 import type { Matched, ResolvedScoreFields } from "../../domain/ingest/resolve-stage.ts";
 import { planSeries, type RecordedPeriod, type SeriesPlan } from "../../domain/history/period-plan.ts";
 import type { BenchmarkDefinition } from "../../../scrapers/source.ts";
-import { touchAndClosePeriods } from "./period-writes.ts";
+import { closePeriodsAndRecordSightings } from "./period-writes.ts";
+import { insertJsonRows } from "./bulk-insert.ts";
+import { latestSighting, periodLastSeen } from "./period-seen.ts";
+import type { SeenPeriod } from "../../domain/history/sightings.ts";
 
 export interface ScoreWriteInput {
   sourceId: string;
@@ -122,7 +125,7 @@ export async function writeScoreHistory(db: Executor, input: ScoreWriteInput): P
     if (plan.open.length > 0 || plan.close.length > 0) counts.changed++;
     plans.push({ key: observed[0]!.key, observed, plan });
   }
-  await applyPlans(db, input, plans);
+  await applyPlans(db, input, plans, recorded.seen);
   return counts;
 }
 
@@ -166,22 +169,23 @@ async function recordedPeriods(
   sourceId: string,
   modelIds: readonly string[],
   benchmarkIds: readonly string[],
-): Promise<Map<string, RecordedPeriod<ScoreValue>[]>> {
-  const bySeries = new Map<string, RecordedPeriod<ScoreValue>[]>();
+): Promise<Map<string, RecordedPeriod<ScoreValue>[]> & { seen: Map<number, SeenPeriod> }> {
+  const bySeries = Object.assign(new Map<string, RecordedPeriod<ScoreValue>[]>(), { seen: new Map<number, SeenPeriod>() });
   if (benchmarkIds.length === 0) return bySeries;
   for (const slice of slices(modelIds)) {
     const rows = await db
-      .select()
+      .select({ row: scorePeriods, lastSeenAt: periodLastSeen(scorePeriods) })
       .from(scorePeriods)
       .where(and(eq(scorePeriods.sourceId, sourceId), inArray(scorePeriods.modelId, slice), inArray(scorePeriods.benchmarkId, [...benchmarkIds])));
-    for (const row of rows) {
+    for (const { row, lastSeenAt } of rows) {
+      bySeries.seen.set(row.id, { id: row.id, validTo: row.validTo, lastSeenAt, seenInLatestRun: row.seenInLatestRun });
       const key = seriesKeyString(row);
       const list = bySeries.get(key) ?? [];
       list.push({
         id: row.id,
         validFrom: row.validFrom,
         validTo: row.validTo,
-        lastSeenAt: row.lastSeenAt,
+        lastSeenAt,
         value: { score: row.score, ciLower: row.ciLower, ciUpper: row.ciUpper, votes: row.votes, costUsd: row.costUsd },
       });
       bySeries.set(key, list);
@@ -219,14 +223,12 @@ async function applyPlans(
   db: Executor,
   input: ScoreWriteInput,
   plans: ReadonlyArray<{ key: SeriesKey; observed: Observed[]; plan: SeriesPlan<ScoreValue> }>,
+  recorded: ReadonlyMap<number, SeenPeriod>,
 ): Promise<void> {
-  await touchAndClosePeriods(
-    db,
-    scorePeriods,
-    plans.flatMap(({ plan }) => plan.touch),
-    plans.flatMap(({ plan }) => plan.close),
-    input.at,
-  );
+  // Scores carry their own dates; a run older than the source's latest sighting is history.
+  const latest = await latestSighting(db, input.sourceId);
+  const history = latest !== null && latest > input.at;
+  await closePeriodsAndRecordSightings(db, scorePeriods, { ...input, history, plans: plans.map(({ plan }) => plan), recorded });
 
   const openRows = plans.flatMap(({ key, observed, plan }) =>
     plan.open.map((period) => ({
@@ -238,8 +240,9 @@ async function applyPlans(
       validFrom: period.validFrom,
       validTo: period.validTo,
       lastSeenAt: input.at,
+      seenInLatestRun: !history && period.validTo === null,
       scrapeRunId: input.runId,
     })),
   );
-  for (const slice of slices(openRows)) await db.insert(scorePeriods).values(slice);
+  await insertJsonRows(db, scorePeriods, openRows);
 }

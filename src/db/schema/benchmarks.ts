@@ -47,7 +47,9 @@ export const scorePeriods = pgTable(
     rawName: text().notNull(),
     validFrom: timestamp({ withTimezone: true }).notNull(),
     validTo: timestamp({ withTimezone: true }),
+    /** As price_periods: read through periodLastSeen when seenInLatestRun. */
     lastSeenAt: timestamp({ withTimezone: true }).notNull(),
+    seenInLatestRun: boolean().notNull().default(false),
     scrapeRunId: bigint({ mode: "number" }).references(() => scrapeRuns.id, { onDelete: "set null" }),
     recordedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

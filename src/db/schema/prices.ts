@@ -4,7 +4,7 @@
  * current price; a database exclusion constraint (migration 0001) forbids overlaps.
  */
 import { relations, sql } from "drizzle-orm";
-import { bigint, bigserial, check, index, integer, jsonb, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, check, index, integer, jsonb, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { offerings } from "./catalogue.ts";
 import { scrapeRuns, sources } from "./runs.ts";
 import type { ContextTier } from "../../domain/observation.ts";
@@ -33,8 +33,14 @@ export const pricePeriods = pgTable(
     tiers: jsonb().$type<ContextTier[]>().notNull().default([]),
     validFrom: timestamp({ withTimezone: true }).notNull(),
     validTo: timestamp({ withTimezone: true }),
-    /** The latest run that saw this price unchanged (a re-scrape writes no new row). */
+    /**
+     * When a run last saw this price, unless seenInLatestRun: then every run of the source
+     * since saw it too, and it was last seen at the source's latest sighting
+     * (source_sightings). Read it through periodLastSeen (queries/period-seen.ts).
+     */
     lastSeenAt: timestamp({ withTimezone: true }).notNull(),
+    /** Seen by the source's latest run: an unchanged re-scrape then writes no period row. */
+    seenInLatestRun: boolean().notNull().default(false),
     scrapeRunId: bigint({ mode: "number" }).references(() => scrapeRuns.id, { onDelete: "set null" }),
     recordedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -61,6 +61,18 @@ export const scrapeRuns = pgTable(
   ],
 );
 
+/**
+ * "Seen" per run, not per period: each source's latest sighting, the newest succeeded run
+ * that is not history. A period with seenInLatestRun was last seen then.
+ */
+export const sourceSightings = pgTable("source_sightings", {
+  sourceId: text()
+    .primaryKey()
+    .references(() => sources.id),
+  runId: bigint({ mode: "number" }).references(() => scrapeRuns.id, { onDelete: "set null" }),
+  seenAt: timestamp({ withTimezone: true }).notNull(),
+});
+
 /** Which payload documents a run read, under which name (URL or replay path). */
 export const scrapeRunDocuments = pgTable(
   "scrape_run_documents",

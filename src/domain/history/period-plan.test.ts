@@ -24,9 +24,9 @@ describe("planSeries", () => {
     expect(plan).toEqual({ touch: [1], close: [], open: [], events: [], rejected: [] });
   });
 
-  it("changes nothing when the same observation comes again", () => {
+  it("changes nothing when the same observation comes again (seen again at its last sighting)", () => {
     const plan = planSeries([recorded(1, "2024-01-01", null, "5", "2024-02-01")], [seen("2024-02-01", "5")], d("2024-02-01"), true, same);
-    expect(plan).toEqual({ touch: [], close: [], open: [], events: [], rejected: [] });
+    expect(plan).toEqual({ touch: [1], close: [], open: [], events: [], rejected: [] });
   });
 
   it("closes and opens on a change, with a change event", () => {
@@ -90,7 +90,7 @@ describe("planSeries", () => {
   it("re-ingesting a dated history changes nothing", () => {
     const history = [recorded(1, "2024-01-01", "2025-02-08", "0.14", "2026-08-21"), recorded(2, "2025-02-08", null, "0.27", "2026-08-21")];
     const plan = planSeries(history, [seen("2024-01-01", "0.14", "2025-02-08"), seen("2025-02-08", "0.27")], d("2026-08-21"), true, same);
-    expect(plan).toEqual({ touch: [], close: [], open: [], events: [], rejected: [] });
+    expect(plan).toEqual({ touch: [1, 2], close: [], open: [], events: [], rejected: [] });
   });
 
   it("rejects two different values at the same instant", () => {

@@ -104,7 +104,7 @@ export function planSeries<V>(
     return period;
   };
   const touch = (period: WorkingPeriod<V>) => {
-    if (period.ref.kind === "recorded" && period.lastSeenAt !== null && at > period.lastSeenAt && !plan.touch.includes(period.ref.id)) {
+    if (period.ref.kind === "recorded" && period.lastSeenAt !== null && at >= period.lastSeenAt && !plan.touch.includes(period.ref.id)) {
       plan.touch.push(period.ref.id);
     }
   };
