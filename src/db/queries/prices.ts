@@ -1,10 +1,10 @@
 /**
  * Read side of price history: current prices (consolidated across sources), prices at a
- * date, an offering's periods, and change events. Every query takes `db` first.
+ * date, and an offering's periods (change events: price-changes.ts). Every query takes `db` first.
  */
-import { and, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../client.ts";
-import { changeEvents, modelPointers, models, offerings, pricePeriods, providers, sources } from "../schema/index.ts";
+import { modelPointers, models, offerings, pricePeriods, providers, sources } from "../schema/index.ts";
 import { periodLastSeen } from "./period-seen.ts";
 import { slices } from "./catalogue.ts";
 import { consolidate, type SourcedPrice } from "../../domain/prices/consolidate.ts";
@@ -135,62 +135,6 @@ function reviewedPointerAt(modelId: string, at: Date): ModelLifecycle["pointsTo"
 
 export function offeringHistory(db: Executor, filter: OfferingFilter) {
   return selectPeriods(db, and(...offeringConditions(filter)));
-}
-
-export interface ChangeFilter {
-  since?: Date;
-  until?: Date;
-  provider?: string;
-  modelIds?: string[];
-  direction?: "cut" | "hike" | "mixed" | "none";
-  kind?: "listed" | "delisted" | "price";
-  source?: string;
-  limit: number;
-}
-
-export function priceChanges(db: Executor, filter: ChangeFilter) {
-  const conditions: SQL[] = [];
-  if (filter.since) conditions.push(gte(changeEvents.effectiveAt, filter.since));
-  if (filter.until) conditions.push(lte(changeEvents.effectiveAt, filter.until));
-  if (filter.provider) conditions.push(eq(offerings.providerId, filter.provider));
-  if (filter.modelIds) conditions.push(inArray(offerings.modelId, filter.modelIds.length > 0 ? filter.modelIds : [""]));
-  if (filter.direction) conditions.push(eq(changeEvents.direction, filter.direction));
-  if (filter.kind) conditions.push(eq(changeEvents.kind, filter.kind));
-  if (filter.source) conditions.push(eq(changeEvents.sourceId, filter.source));
-  const oldPeriod = sql`old_period`;
-  const newPeriod = sql`new_period`;
-  return db
-    .select({
-      id: changeEvents.id,
-      kind: changeEvents.kind,
-      effectiveAt: changeEvents.effectiveAt,
-      provider: offerings.providerId,
-      model: offerings.modelId,
-      variant: offerings.variant,
-      region: offerings.region,
-      source: changeEvents.sourceId,
-      direction: changeEvents.direction,
-      oldBlended: changeEvents.oldBlended,
-      newBlended: changeEvents.newBlended,
-      changeRatio: changeEvents.changeRatio,
-      currency: sql<string | null>`coalesce(${sql.raw("new_period.currency")}, ${sql.raw("old_period.currency")})::text`,
-      old: sql<PricePair | null>`case when ${changeEvents.oldPeriodId} is null then null else json_build_object('input', old_period.input::text, 'output', old_period.output::text, 'cacheRead', old_period.cache_read::text, 'cacheWrite', old_period.cache_write::text) end`,
-      new: sql<PricePair | null>`case when ${changeEvents.newPeriodId} is null then null else json_build_object('input', new_period.input::text, 'output', new_period.output::text, 'cacheRead', new_period.cache_read::text, 'cacheWrite', new_period.cache_write::text) end`,
-    })
-    .from(changeEvents)
-    .innerJoin(offerings, eq(offerings.id, changeEvents.offeringId))
-    .leftJoin(sql`price_periods ${oldPeriod}`, sql`old_period.id = ${changeEvents.oldPeriodId}`)
-    .leftJoin(sql`price_periods ${newPeriod}`, sql`new_period.id = ${changeEvents.newPeriodId}`)
-    .where(and(...conditions))
-    .orderBy(desc(changeEvents.effectiveAt), changeEvents.id)
-    .limit(filter.limit);
-}
-
-export interface PricePair {
-  input: string | null;
-  output: string | null;
-  cacheRead: string | null;
-  cacheWrite: string | null;
 }
 
 export function modelExists(db: Executor, id: string) {
