@@ -11,6 +11,7 @@ import { migrateDatabase } from "../src/db/migrate.ts";
 import { TASK_CLASSES } from "../src/domain/tasks/catalogue.ts";
 import { taskCandidates } from "../src/db/queries/ranking.ts";
 import { rankBest } from "../src/domain/ranking/best.ts";
+import { callsFromShares, simulateWorkload } from "../src/domain/ranking/simulate.ts";
 
 const NAMED = ["anthropic/claude-opus-5", "openai/gpt-5.5", "zai/glm-5.1", "deepseek/deepseek-v4-flash", "openai/gpt-5.4-mini"];
 if (!process.env.DATABASE_URL && !process.env.PGLITE_DIR) {
@@ -99,6 +100,31 @@ for (const line of opusDefaults.lines) {
   out(`${line.task}: routed ${line.routed?.model} ${line.routed ? interval(line.routed) : "-"}; baseline ${line.baseline.quality ? interval(line.baseline.quality) : "-"}; difference ${line.qualityDifference}, within baseline ${line.withinBaseline}`);
 }
 out(`routed $${opusDefaults.routedMonthly} vs baseline $${opusDefaults.baselineMonthly}: savings x${opusDefaults.savingsFactor}; all within baseline: ${opusDefaults.allWithinBaseline}`);
+// Each class routed to its cheapest model not significantly worse than Opus 5 there (best's notWorseThan bar).
+const founding = [
+  { task: "legal", share: 20 },
+  { task: "chat", share: 40 },
+  { task: "extraction", share: 40 },
+] as const;
+const foundingCalls = callsFromShares(founding, 1_000_000);
+const foundingLines = [];
+for (const [index, item] of founding.entries()) {
+  const set = await taskCandidates(connection.db, TASK_CLASSES.find((task) => task.id === item.task)!, { minCoverage: 0 });
+  const opus = set.candidates.find((candidate) => candidate.model === "anthropic/claude-opus-5")!;
+  const routed = rankBest(set.candidates, { objective: "cost", limit: 1, notWorseThan: opus }).candidates[0] ?? null;
+  foundingLines.push({
+    task: item.task,
+    calls: foundingCalls[index]!,
+    routed: routed && { model: routed.model, callCost: routed.callCost, quality: routed.quality, low: routed.low, high: routed.high },
+    baseline: { model: opus.model, callCost: opus.callCost, quality: { quality: opus.quality, low: opus.low, high: opus.high } },
+  });
+}
+const notWorse = simulateWorkload(foundingLines);
+out("\nSame scenario, each class at the notWorseThan bar (cheapest model not significantly worse than Opus 5 in that class):");
+for (const line of notWorse.lines) {
+  out(`${line.task}: routed ${line.routed?.model} ${line.routed ? interval(line.routed) : "-"} $${line.routedMonthly}; baseline ${line.baseline.quality ? interval(line.baseline.quality) : "-"} $${line.baselineMonthly}; difference ${line.qualityDifference}, within baseline ${line.withinBaseline}`);
+}
+out(`routed $${notWorse.routedMonthly} vs baseline $${notWorse.baselineMonthly}: savings x${notWorse.savingsFactor}; all within baseline: ${notWorse.allWithinBaseline}`);
 const defaults = await api.simulate({
   monthlyCalls: 1_000_000,
   workload: [

@@ -113,4 +113,13 @@ describe("notWorseThan bar", () => {
       expect(withinBaseline({ routed, baseline: { model: "ref", callCost: "9", quality: reference } })).toBe(notWorseThan(reference, routed));
     }
   });
+
+  it("does not pass a model on a wide interval alone: it reads intervals at most DEFAULT_MAX_WIDTH wide unless maxWidth is given", () => {
+    const vague = at("vague", 60, 25, "0.01");
+    expect(notWorseThan(reference, vague)).toBe(true);
+    const result = rankBest([vague, at("b", 71, 3, "1"), at("ref", 73, 3, "9")], { objective: "cost", limit: 10, notWorseThan: reference });
+    expect(result.candidates.map((candidate) => candidate.model)).toEqual(["b", "ref"]);
+    const capped = rankBest([vague, at("b", 71, 3, "1")], { objective: "cost", limit: 10, notWorseThan: reference, maxWidth: 60 });
+    expect(capped.candidates[0]!.model).toBe("vague");
+  });
 });

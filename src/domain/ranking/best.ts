@@ -46,6 +46,8 @@ export interface BestOptions {
    * Not significantly worse than this reference (a baseline model's quality in the class):
    * one-sided z-test at 5%, as simulate judges "within the baseline" (notWorseThan below).
    * Routing a class to the cheapest such model keeps the mix within the baseline's quality.
+   * Like the default answer it reads only intervals at most DEFAULT_MAX_WIDTH wide (unless
+   * maxWidth is set): a model known too vaguely to be called worse must not pass on hope.
    */
   notWorseThan?: { model: string; quality: number; low: number; high: number };
   /** Leave out candidates whose 95% interval is wider than this (points). */
@@ -122,7 +124,11 @@ export function rankBest<C extends Candidate>(candidates: readonly C[], options:
   const kind = barKindOf(options);
   const narrow = (width: number) => candidates.filter((c) => c.high - c.low <= width);
   const pool =
-    options.maxWidth !== undefined ? narrow(options.maxWidth) : kind === "default" && narrow(DEFAULT_MAX_WIDTH).length > 0 ? narrow(DEFAULT_MAX_WIDTH) : candidates;
+    options.maxWidth !== undefined
+      ? narrow(options.maxWidth)
+      : (kind === "default" || kind === "notWorseThan") && narrow(DEFAULT_MAX_WIDTH).length > 0
+        ? narrow(DEFAULT_MAX_WIDTH)
+        : candidates;
   const underCap = pool.filter((c) => options.maxPrice === undefined || toDecimal(c.blendedPerMillion).lessThanOrEqualTo(options.maxPrice));
   // The best is the best of the pool under the price cap: the reference a bar is read against.
   const best = [...underCap].sort(byQuality)[0] ?? null;
@@ -176,7 +182,9 @@ function barOf(kind: BarKind, best: Candidate | null, options: BestOptions): { m
       return {
         meets: (c) => notWorseThan(reference, c),
         bar: null,
-        rule: `not significantly worse than ${reference.model} (${reference.quality.toFixed(1)} [${reference.low.toFixed(1)}, ${reference.high.toFixed(1)}]), one-sided z-test at 5%`,
+        rule:
+          `not significantly worse than ${reference.model} (${reference.quality.toFixed(1)} [${reference.low.toFixed(1)}, ${reference.high.toFixed(1)}]), one-sided z-test at 5%` +
+          `${options.maxWidth === undefined ? `, among models with intervals at most ${DEFAULT_MAX_WIDTH} points wide` : ""}`,
       };
     }
     case "none":
