@@ -32,6 +32,8 @@ export interface Feed {
   headers?: Record<string, string>;
   /** Query parameters that select a variant of the feed. */
   variantParams?: readonly string[];
+  /** Variants (query strings) built with each new view besides the plain one, for readers with short timeouts. */
+  warmVariants?: readonly string[];
   build(source: FeedSource): string | Promise<string>;
 }
 
@@ -50,6 +52,8 @@ export const FEEDS: readonly Feed[] = [
     contentType: "application/json; charset=utf-8",
     // complete=1: LiteLLM's whole map with our prices over it (LITELLM_MODEL_COST_MAP_URL); manifest=1: its integrity manifest.
     variantParams: ["complete", "manifest"],
+    // LiteLLM gives up on a remote map after 5 s and falls back to its bundled one.
+    warmVariants: ["complete=1", "complete=1&manifest=1"],
     build: async ({ view, db, params }) =>
       litellmDocument(
         { prices: pricesWithLimits(view), ...(await litellmNaming(db)) },
@@ -152,7 +156,8 @@ export async function serveFeed(feed: Feed, view: MarketView, db: Db, request: I
   response.end(request.method === "HEAD" ? undefined : body);
 }
 
-/** Builds every feed's default variant of a new view before it serves, so no request pays for it; a failing feed is built again on request. */
+/** Builds every feed's default variant (and its warmVariants) of a new view before it serves, so no request pays for it; a failing feed is built again on request. */
 export async function warmFeeds(view: MarketView, db: Db): Promise<void> {
-  await Promise.all(FEEDS.map((feed) => feedBytes(feed, view, db).catch(() => undefined)));
+  const variants = FEEDS.flatMap((feed) => ["", ...(feed.warmVariants ?? [])].map((query) => [feed, new URLSearchParams(query)] as const));
+  await Promise.all(variants.map(([feed, params]) => feedBytes(feed, view, db, params).catch(() => undefined)));
 }
