@@ -47,6 +47,8 @@ export async function startCommand(http: GatedServer, open: () => Promise<Runtim
     // A database filled by an older resolver catches up while the service serves: duplicate ids merged, nothing lost.
     // It runs in one transaction: readers see the catalogue before or after it; if it fails, the data stays as it was.
     await reresolveCatalogue(connection.db, { logger }).catch((error: unknown) => logger.error({ err: error }, "re-resolution failed; catalogue left as it was"));
+    // Re-resolution announces nothing on the bus; the view picks up a merge here (a no-op when the data version is unchanged).
+    void markets.refresh().catch(() => {});
     if (env.PRICEWAR_SCHEDULER !== "true") return logger.info("scheduler off (PRICEWAR_SCHEDULER=false)");
     webhooks = new WebhookDispatcher(connection, { logger });
     await webhooks.start();
