@@ -7,6 +7,7 @@
 import { and, eq, inArray, ne, type SQL } from "drizzle-orm";
 import type { Executor } from "../client.ts";
 import { offerings, pricePeriods, providers, scrapeRuns, sources } from "../schema/index.ts";
+import { periodLastSeen } from "./period-seen.ts";
 import { observedPeriod } from "../../domain/pricewar/first-observation.ts";
 import { QUOTED_CURRENCY, QUOTED_VARIANT, type PricePeriodRow } from "../../domain/pricewar/seller-quotes.ts";
 
@@ -29,7 +30,7 @@ export async function quotablePeriods(db: Executor, modelIds?: readonly string[]
       output: pricePeriods.output,
       validFrom: pricePeriods.validFrom,
       validTo: pricePeriods.validTo,
-      lastSeenAt: pricePeriods.lastSeenAt,
+      lastSeenAt: periodLastSeen(pricePeriods),
       firstSeenAt: scrapeRuns.observedAt,
     })
     .from(pricePeriods)

@@ -10,6 +10,7 @@ import { changeEvents, offerings, pricePeriods } from "../schema/index.ts";
 import { ensureOfferings, offeringKeyString, slices, type OfferingKey } from "./catalogue.ts";
 import type { PriceObservation, SkippedEntry } from "../../domain/observation.ts";
 import type { Matched } from "../../domain/ingest/resolve-stage.ts";
+import { UNDATED_START } from "../../domain/pricewar/first-observation.ts";
 import { planSeries, type PeriodRef, type RecordedPeriod, type SeriesPlan } from "../../domain/history/period-plan.ts";
 import { blendedChange, blendedPrice, changeDirection, priceValueOf, samePrice, type PriceValue } from "../../domain/prices/price-value.ts";
 import { recordNativeIds } from "./native-ids.ts";
@@ -109,15 +110,15 @@ export function priceOfferingKey(observation: Matched<PriceObservation>): Offeri
 /**
  * When a period starts. Snapshot sources describe the observation time. Dated sources
  * give their own start; their oldest entry may have only an end ("until 2025-02-08"):
- * it starts at the model's release date when known, else at UNKNOWN_START, so history
- * keeps the price that held before the first dated change.
+ * it starts at the model's release date when known, else at UNDATED_START (a placeholder
+ * the price-war figures never read as an observation: domain/pricewar/first-observation.ts),
+ * so history keeps the price that held before the first dated change.
  */
-export const UNKNOWN_START = new Date("1970-01-01T00:00:00Z");
 
 function periodStart(observation: PriceObservation, at: Date): Date {
   if (observation.validFrom) return new Date(observation.validFrom);
   if (!observation.validTo) return at;
-  return observation.hints.releaseDate ? new Date(observation.hints.releaseDate) : UNKNOWN_START;
+  return observation.hints.releaseDate ? new Date(observation.hints.releaseDate) : UNDATED_START;
 }
 
 /**
