@@ -110,7 +110,10 @@ describe("on a database filled from LiteLLM's newest payload", () => {
     expect(response.headers.get("content-type")).toMatch(/application\/json/);
     const body = await response.text();
     const document = JSON.parse(body) as Record<string, { id: string; models: Record<string, { id: string; cost: { input: number }; limit: object }> }>;
-    expect(document.anthropic?.models["claude-sonnet-4-5-20250929"]).toMatchObject({ id: "claude-sonnet-4-5-20250929", cost: { input: 3, output: 15, cache_read: 0.3 }, limit: { context: 200000, output: 64000 } });
+    expect(document.anthropic?.models["claude-sonnet-4-5-20250929"]).toMatchObject({
+      id: "claude-sonnet-4-5-20250929", cost: { input: 3, output: 15, cache_read: 0.3 }, limit: { context: 200000, output: 64000 },
+      tool_call: true, reasoning: true, attachment: true, modalities: { input: ["text", "image", "pdf"], output: ["text"] },
+    });
 
     const reparsed = parseModelsDev([{ name: "api.json", body }]).observations;
     const prices = (await currentFeedPrices(database().db)).filter((price) => price.currency === "USD" && price.input !== null && price.output !== null);

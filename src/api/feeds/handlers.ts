@@ -67,7 +67,7 @@ export const FEEDS: readonly Feed[] = [
       JSON.stringify(
         buildModelsDevFeed({
           prices: pricesWithLimits(view),
-          names: (await litellmNaming(db)).names,
+          ...(await litellmNaming(db)),
           displayNames: new Map([...view.models].map(([id, model]) => [id, model.displayName])),
         }),
       ),

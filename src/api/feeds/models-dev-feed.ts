@@ -7,13 +7,15 @@
  *
  * models.dev has no regions and no service tiers: an offering is listed when it is the
  * seller's plain (region-less) price or its China storefront, and when its variant is
- * standard or spelled in its id (OpenRouter's ":free"). Modalities are written where LiteLLM's entry for the offering
- * states them; otherwise the field is left out rather than guessed.
+ * standard or spelled in its id (OpenRouter's ":free"). tool_call, reasoning, attachment and
+ * modalities are written where a source states them (LiteLLM's entry for the offering, else
+ * models.dev's own); otherwise the field is left out rather than guessed.
  */
 import { modelsDevSeller } from "../../../scrapers/modelsdev/seller.ts";
 import { providerEntry } from "../../domain/providers.ts";
 import type { FeedPrice } from "./litellm-feed.ts";
 import { offeringKey, type LitellmEntry, type LitellmName } from "./litellm-names.ts";
+import type { CapabilityFlags } from "./models-dev-capabilities.ts";
 
 export interface ModelsDevPriceSet {
   input: number;
@@ -29,6 +31,10 @@ export interface ModelsDevFeedModel {
   /** Left out where no source states it: unknown is not zero. */
   limit: { context?: number; output?: number };
   modalities?: { input: string[]; output: string[] };
+  tool_call?: boolean;
+  reasoning?: boolean;
+  /** Accepts files (images, PDFs) beside text. */
+  attachment?: boolean;
 }
 
 export interface ModelsDevFeedProvider {
@@ -41,8 +47,10 @@ export type ModelsDevFeed = Record<string, ModelsDevFeedProvider>;
 
 export interface ModelsDevFeedInput {
   prices: readonly FeedPrice[];
-  /** LiteLLM's keys for our offerings: where its entries state modalities. */
+  /** LiteLLM's keys for our offerings: where its entries state capabilities. */
   names?: readonly LitellmName[];
+  /** supports_* flags other sources state, by offering key (models-dev-capabilities.ts); LiteLLM's own win. */
+  capabilities?: ReadonlyMap<string, CapabilityFlags>;
   /** Display names of models, by canonical id. */
   displayNames?: ReadonlyMap<string, string | null>;
 }
@@ -70,13 +78,23 @@ function costOf(price: FeedPrice): ModelsDevFeedModel["cost"] | null {
   return tiers.length > 0 ? { ...base, tiers } : base;
 }
 
-/** models.dev's modality words from LiteLLM's flags; null when the entry states none. */
-function modalitiesOf(entry: LitellmEntry | undefined): ModelsDevFeedModel["modalities"] | null {
-  if (!entry) return null;
-  const stated = (flag: string) => entry[flag] === true;
-  const input = ["text", ...(stated("supports_vision") ? ["image"] : []), ...(stated("supports_audio_input") ? ["audio"] : []), ...(stated("supports_pdf_input") ? ["pdf"] : []), ...(stated("supports_video_input") ? ["video"] : [])];
-  const output = ["text", ...(stated("supports_audio_output") ? ["audio"] : [])];
-  return { input, output };
+/** The supports_* flags stated for an offering: LiteLLM's entry over models.dev's. */
+function flagsOf(entry: LitellmEntry | undefined, capabilities: CapabilityFlags | undefined): CapabilityFlags {
+  const stated = Object.entries(entry ?? {}).filter((field): field is [string, boolean] => field[0].startsWith("supports_") && typeof field[1] === "boolean");
+  return { ...capabilities, ...Object.fromEntries(stated) };
+}
+
+/** models.dev's capability fields from LiteLLM's flags, each only where a source states it. */
+function capabilityFields(flags: CapabilityFlags): Partial<ModelsDevFeedModel> {
+  const fields: Partial<ModelsDevFeedModel> = {};
+  if (flags.supports_function_calling !== undefined) fields.tool_call = flags.supports_function_calling;
+  if (flags.supports_reasoning !== undefined) fields.reasoning = flags.supports_reasoning;
+  if (flags.supports_vision !== undefined || flags.supports_pdf_input !== undefined) fields.attachment = Boolean(flags.supports_vision || flags.supports_pdf_input);
+  if (flags.supports_vision !== undefined) {
+    const input = ["text", ...(flags.supports_vision ? ["image"] : []), ...(flags.supports_audio_input ? ["audio"] : []), ...(flags.supports_pdf_input ? ["pdf"] : []), ...(flags.supports_video_input ? ["video"] : [])];
+    fields.modalities = { input, output: ["text", ...(flags.supports_audio_output ? ["audio"] : [])] };
+  }
+  return fields;
 }
 
 /**
@@ -99,7 +117,7 @@ function modelIdOf(price: FeedPrice): string | null {
   return id.endsWith(`:${price.variant}`) ? id : null;
 }
 
-export function buildModelsDevFeed({ prices, names = [], displayNames = new Map() }: ModelsDevFeedInput): ModelsDevFeed {
+export function buildModelsDevFeed({ prices, names = [], capabilities = new Map(), displayNames = new Map() }: ModelsDevFeedInput): ModelsDevFeed {
   const entries = new Map(names.map((name) => [offeringKey(name.offering), name.entry]));
   const feed: ModelsDevFeed = {};
   const ordered = [...prices].sort((a, b) => offeringKey(a).localeCompare(offeringKey(b)));
@@ -112,13 +130,13 @@ export function buildModelsDevFeed({ prices, names = [], displayNames = new Map(
     const provider = (feed[providerId] ??= { id: providerId, name: providerEntry(price.provider)?.name ?? providerId, models: {} });
     // Two of our models under one seller id (a floating name and its snapshot): the first listed stays.
     if (provider.models[modelId]) continue;
-    const modalities = modalitiesOf(entries.get(offeringKey(price)));
+    const key = offeringKey(price);
     provider.models[modelId] = {
       id: modelId,
       name: displayNames.get(price.model) ?? modelId,
       cost,
       limit: { ...(price.contextWindow ? { context: price.contextWindow } : {}), ...(price.maxOutputTokens ? { output: price.maxOutputTokens } : {}) },
-      ...(modalities ? { modalities } : {}),
+      ...capabilityFields(flagsOf(entries.get(key), capabilities.get(key))),
     };
   }
   return Object.fromEntries(Object.entries(feed).sort(([a], [b]) => a.localeCompare(b)));
