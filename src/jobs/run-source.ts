@@ -9,6 +9,7 @@ import type { Logger } from "../config/logger.ts";
 import type { Db } from "../db/client.ts";
 import { syncSources } from "../db/queries/catalogue.ts";
 import { archiveDocuments, finishRun, startRun, type RunTrigger } from "../db/queries/runs.ts";
+import { ANALYZE_AFTER_CHANGED, refreshPlannerStatistics } from "../db/queries/planner-statistics.ts";
 import { withWriteTransaction } from "../db/write-transaction.ts";
 import type { z } from "zod";
 import { describeIssues } from "../domain/zod-issues.ts";
@@ -93,6 +94,9 @@ export async function runSource(db: Db, source: SourceDefinition, options: RunSo
     });
     const { rejectedSamples, quarantined, ...stored } = counts;
     await finishRun(db, run.id, { status: "succeeded", ...stored });
+    if (counts.changed >= ANALYZE_AFTER_CHANGED) {
+      await refreshPlannerStatistics(db, source.kind).catch((error: unknown) => options.logger?.warn({ source: source.id, err: error }, "analyze failed"));
+    }
     options.logger?.info({ source: source.id, runId: run.id, ...stored, quarantined }, "run succeeded");
     return summary("succeeded", counts);
   } catch (error) {

@@ -46,9 +46,10 @@ export async function closePeriodsAndRecordSightings(db: Executor, table: Period
   const plan = planSightings(seen, new Set(closes.map((close) => close.id)), input.at, input.history);
   if (!input.history) {
     // The periods seen in the source's latest run that this run did not see were last seen then.
+    // (<> all over a constant array is hashed from Postgres 15; not (= any) is a scan per row.)
     await db.execute(sql`update ${table} set last_seen_at = ${periodLastSeen(table)}, seen_in_latest_run = false
       where ${table.sourceId} = ${input.sourceId} and ${table.seenInLatestRun} and ${table.validTo} is null
-        and not (${table.id} = any(${idArray(plan.stillSeen)}))`);
+        and ${table.id} <> all(${idArray(plan.stillSeen)})`);
     await updateIds(db, table, plan.promote, sql`last_seen_at = ${at}::timestamptz, seen_in_latest_run = true`);
     await db
       .insert(sourceSightings)
