@@ -238,13 +238,14 @@ describe("openapi.json", () => {
       in: "query",
       required: false,
       description: "task family",
+      example: "coding",
       schema: { $ref: "#/components/schemas/RestTestTaskFamily" },
     });
     expect(top!.schema).toEqual({ $ref: "#/components/schemas/RestTestTopCount" });
     expect(document.components.schemas.RestTestTaskFamily).toMatchObject({ enum: ["coding", "chat"] });
     expect(document.components.schemas.RestTestTopCount).toMatchObject({ type: "integer", minimum: 1 });
     expect(document.paths["/api/v1/shout"]!.get.parameters).toEqual([
-      { name: "input", in: "query", required: true, schema: { type: "string", minLength: 1 } },
+      { name: "input", in: "query", required: true, example: "example", schema: { type: "string", minLength: 1 } },
     ]);
   });
 

@@ -3,11 +3,12 @@ import { benchmarkScores, getBenchmark, listBenchmarks } from "../../db/queries/
 import { NotFoundError } from "../errors.ts";
 import { isoDateInput, limitInput, modelInput } from "../inputs.ts";
 import { requireModelId } from "../model-reference.ts";
+import { benchmarkListOutput, benchmarkScoresOutput } from "../schemas/benchmarks.ts";
 import { publicProcedure, router } from "../trpc.ts";
 
 export const benchmarksRouter = router({
   /** Every benchmark: its source, scale, and how many models have a current score on it. */
-  list: publicProcedure.query(({ ctx }) => listBenchmarks(ctx.db)),
+  list: publicProcedure.output(benchmarkListOutput).query(({ ctx }) => listBenchmarks(ctx.db)),
 
   /** Score rows (setting, source, as-of date) of a model, a benchmark, or both; at a date or current. */
   scores: publicProcedure
@@ -21,6 +22,7 @@ export const benchmarksRouter = router({
         })
         .default({ limit: 2000 }),
     )
+    .output(benchmarkScoresOutput)
     .query(async ({ ctx, input }) => {
       const modelId = input.model ? await requireModelId(ctx.db, input.model) : undefined;
       if (input.benchmark && !(await getBenchmark(ctx.db, input.benchmark))) {

@@ -7,10 +7,11 @@ import { quarantineStatus } from "../../db/schema/index.ts";
 import { findDisagreements } from "../../domain/prices/disagreements.ts";
 import { limitInput, modelInput } from "../inputs.ts";
 import { requireModelId } from "../model-reference.ts";
+import { disagreementsOutput, quarantineOutput, sourceStatusOutput, suspectOutput, unmatchedOutput } from "../schemas/sources.ts";
 import { publicProcedure, router } from "../trpc.ts";
 
 /** Every source with its last run, last success, and the share of rows resolved to a model. */
-const statusProcedure = publicProcedure.query(({ ctx }) => sourceStatuses(ctx.db, SOURCES));
+const statusProcedure = publicProcedure.output(sourceStatusOutput).query(({ ctx }) => sourceStatuses(ctx.db, SOURCES));
 
 export const sourcesRouter = router({
   status: statusProcedure,
@@ -32,6 +33,7 @@ export const sourcesRouter = router({
         })
         .default({ minDifference: 0.01, limit: 500 }),
     )
+    .output(disagreementsOutput)
     .query(async ({ ctx, input }) => {
       const modelIds = input.model ? [await requireModelId(ctx.db, input.model)] : undefined;
       const [rows, suspect] = await Promise.all([sourcedPricesAt(ctx.db, { modelIds, provider: input.provider }), suspectOfferings(ctx.db, { modelIds, provider: input.provider })]);
@@ -46,6 +48,7 @@ export const sourcesRouter = router({
    */
   suspect: publicProcedure
     .input(z.object({ model: modelInput.optional(), provider: z.string().min(1).optional(), limit: limitInput(5000, 500) }).default({ limit: 500 }))
+    .output(suspectOutput)
     .query(async ({ ctx, input }) => {
       const modelIds = input.model ? [await requireModelId(ctx.db, input.model)] : undefined;
       return (await suspectOfferings(ctx.db, { modelIds, provider: input.provider })).slice(0, input.limit);
@@ -61,6 +64,7 @@ export const sourcesRouter = router({
         })
         .default({ limit: 500 }),
     )
+    .output(unmatchedOutput)
     .query(({ ctx, input }) => unmatchedNames(ctx.db, input)),
 
   /**
@@ -78,5 +82,6 @@ export const sourcesRouter = router({
         })
         .default({ status: "held", limit: 500 }),
     )
+    .output(quarantineOutput)
     .query(({ ctx, input }) => listQuarantine(ctx.db, input)),
 });

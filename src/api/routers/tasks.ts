@@ -2,6 +2,7 @@ import { z } from "zod";
 import { taskQuality } from "../../db/queries/quality.ts";
 import { TASK_CLASSES, TASK_IDS, taskClassById } from "../../domain/tasks/catalogue.ts";
 import { isoDateInput, limitInput } from "../inputs.ts";
+import { taskListOutput, taskQualityOutput } from "../schemas/tasks.ts";
 import { publicProcedure, router } from "../trpc.ts";
 
 /** The enum lists every valid id, so an unknown task is a BAD_REQUEST that names them. */
@@ -9,7 +10,7 @@ const taskInput = z.enum(TASK_IDS).describe("task class id (see tasks.list)");
 
 export const tasksRouter = router({
   /** The task catalogue: each class's benchmarks with their weights and reasons, and its token profile. */
-  list: publicProcedure.query(() =>
+  list: publicProcedure.output(taskListOutput).query(() =>
     TASK_CLASSES.map((task) => ({
       id: task.id,
       name: task.name,
@@ -37,5 +38,6 @@ export const tasksRouter = router({
         limit: limitInput(1000, 50),
       }),
     )
+    .output(taskQualityOutput)
     .query(({ ctx, input }) => taskQuality(ctx.db, taskClassById(input.task)!, input)),
 });

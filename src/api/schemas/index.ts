@@ -1,10 +1,11 @@
 /**
- * The output schema of every query procedure, by tRPC path. A procedure that declares
- * `.output()` is validated against it at run time; the others (the hot paths best and
- * pareto, and routers still changing) are documented from this map without run-time
- * validation. test/api/output-schemas.test.ts checks at compile time that each
- * procedure's return type is accepted by its schema, and at run time that real answers
- * parse to themselves (no field missing from a schema).
+ * The output schema of every query procedure, by tRPC path. The routers that declare
+ * `.output()` with it (health, benchmarks, sources, tasks) are validated at run time; the
+ * others (the hot paths best and pareto, and routers still changing) are documented from
+ * this map without run-time validation. test/api/output-schemas.types.ts checks at
+ * compile time that each procedure's return type is accepted by its schema, and
+ * test/api/openapi-contract.test.ts at run time that real answers parse to themselves
+ * (no field missing from a schema).
  */
 import type { z } from "zod";
 import type { ApiDocumentation } from "../rest/operation-docs.ts";

@@ -67,7 +67,7 @@ const candidateSet = {
 export const bestOutput = z.object({
   ...candidateSet,
   objective: z.enum(["cost", "quality"]),
-  barKind: z.enum(["default", "minQuality", "withinOfBest", "indistinguishable", "none"]),
+  barKind: z.enum(["default", "minQuality", "withinOfBest", "indistinguishable", "notWorseThan", "none"]),
   bar: z.number().nullable().describe("the quality a candidate must reach"),
   rule: z.string().describe("the bar in words"),
   best: z.object({ model: z.string(), quality: z.number(), low: z.number(), high: z.number() }).nullable(),
