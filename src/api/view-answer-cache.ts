@@ -7,6 +7,8 @@
  * - The first request of a URL under a version runs the procedure (against the view pinned
  *   for that request, see pinnedView) and its 200 body is kept; later ones are written from
  *   memory. Entries of older versions age out of the LRU (ANSWER_CACHE_BYTES in all).
+ * - Requests for a URL whose first answer is being computed wait for it instead of
+ *   computing it again (50 connections asking at once cost one computation).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { LRUCache } from "lru-cache";
@@ -46,6 +48,11 @@ interface CachedAnswer {
 
 export function cacheViewAnswers(handler: RouteHandler, markets: MarketViews): RouteHandler {
   const answers = new LRUCache<string, CachedAnswer>({ maxSize: ANSWER_CACHE_BYTES, sizeCalculation: (answer) => answer.body.length + 64 });
+  const computing = new Map<string, Promise<CachedAnswer | undefined>>();
+  const send = (request: IncomingMessage, response: ServerResponse, headers: Record<string, string>, answer: CachedAnswer) => {
+    response.writeHead(200, { ...headers, "content-type": answer.contentType, "content-length": answer.body.length });
+    response.end(request.method === "HEAD" ? undefined : answer.body);
+  };
   return async (request, response, url) => {
     const path = url.pathname.replace(/\/+$/, "");
     if ((request.method !== "GET" && request.method !== "HEAD") || !DATA_ONLY_PATHS.has(path)) return handler(request, response, url);
@@ -57,14 +64,20 @@ export function cacheViewAnswers(handler: RouteHandler, markets: MarketViews): R
       return;
     }
     const key = `${view.version} ${path}${url.search}`;
-    const cached = answers.get(key);
-    if (cached) {
-      response.writeHead(200, { ...headers, "content-type": cached.contentType, "content-length": cached.body.length });
-      response.end(request.method === "HEAD" ? undefined : cached.body);
-      return;
-    }
+    const cached = answers.get(key) ?? (await computing.get(key));
+    if (cached) return send(request, response, headers, cached);
+    let settle: (answer: CachedAnswer | undefined) => void = () => {};
+    const first = !computing.has(key);
+    if (first) computing.set(key, new Promise((resolve) => (settle = resolve)));
+    const done = (answer?: CachedAnswer) => {
+      if (!first) return;
+      if (answer) answers.set(key, answer);
+      computing.delete(key);
+      settle(answer);
+    };
+    response.once("close", () => done());
     pinned.set(request, view);
-    keepAnswer(response, headers, (answer) => answers.set(key, answer));
+    keepAnswer(response, headers, done);
     return handler(request, response, url);
   };
 }

@@ -25,6 +25,8 @@ export interface MarketModel {
 
 export interface OfferCost {
   callCost: DecimalString;
+  /** callCost as a float: rounding keeps order, so comparing these first and the decimals only on a tie is exact and cheap. */
+  callCostValue: number;
   blendedPerMillion: DecimalString;
 }
 
@@ -86,7 +88,7 @@ export function buildMarketView(inputs: MarketInputs, builtAt = new Date()): Mar
     for (const task of inputs.classes) {
       const cost = callCost(price, task.profile);
       const blended = blendedPerMillion(price, task.profile);
-      costs.set(task.id, cost === null || blended === null ? null : { callCost: cost, blendedPerMillion: blended });
+      costs.set(task.id, cost === null || blended === null ? null : { callCost: cost, callCostValue: Number(cost), blendedPerMillion: blended });
     }
     return { price, trust: trustRank(price.provider, price.creator), costs };
   });

@@ -14,10 +14,10 @@ import { scoringId } from "../domain/tasks/snapshot-identity.ts";
 import { passesQualityFilters } from "../db/queries/quality.ts";
 import type { OfferingConstraints, PricedModel } from "../db/queries/priced-models.ts";
 import type { CandidateConstraints, CandidateSet, TaskCandidate } from "../db/queries/ranking.ts";
-import type { MarketView } from "./market-view.ts";
+import type { MarketView, OfferCost } from "./market-view.ts";
 
 export function pricedModelsIn(view: MarketView, task: TaskClass, constraints: OfferingConstraints): Map<string, PricedModel> {
-  const best = new Map<string, { priced: PricedModel; trust: number }>();
+  const best = new Map<string, { priced: PricedModel; trust: number; cost: number }>();
   for (const { price, trust, costs } of view.offers) {
     if (exclusionOf(price, constraints) !== null) continue;
     const model = view.models.get(price.model);
@@ -29,7 +29,7 @@ export function pricedModelsIn(view: MarketView, task: TaskClass, constraints: O
     const current = best.get(price.model);
     const count = (current?.priced.offerings ?? 0) + 1;
     if (current) {
-      const order = compareDecimal(current.priced.callCost, cost.callCost) || current.trust - trust;
+      const order = costOrder(current.cost, current.priced.callCost, cost) || current.trust - trust;
       if (order <= 0) {
         current.priced.offerings = count;
         continue;
@@ -37,6 +37,7 @@ export function pricedModelsIn(view: MarketView, task: TaskClass, constraints: O
     }
     best.set(price.model, {
       trust,
+      cost: cost.callCostValue,
       priced: {
         model: price.model,
         displayName: model.displayName,
@@ -66,6 +67,11 @@ export function pricedModelsIn(view: MarketView, task: TaskClass, constraints: O
     });
   }
   return new Map([...best].map(([id, entry]) => [id, entry.priced]));
+}
+
+function costOrder(value: number, decimal: string, other: OfferCost): number {
+  if (value !== other.callCostValue) return value < other.callCostValue ? -1 : 1;
+  return compareDecimal(decimal, other.callCost);
 }
 
 /** Sellers named in constraints must exist: a typo would silently empty the answer. */

@@ -23,6 +23,8 @@ import type { MarketView } from "../../src/market/market-view.ts";
 import { MarketViews } from "../../src/market/market-views.ts";
 import { pricesIn } from "../../src/market/price-lookup.ts";
 import { pricedModelsIn, taskCandidatesIn } from "../../src/market/priced-offers.ts";
+import { startHttpServer } from "../../src/api/server.ts";
+import { warmFeeds } from "../../src/api/feeds/handlers.ts";
 import { INGESTS, documentsOf } from "../helpers/benchmark-snapshots.ts";
 import { useTestDatabase } from "../helpers/database.ts";
 import { snapshotPath } from "../helpers/snapshots.ts";
@@ -147,5 +149,39 @@ describe("the view's life", () => {
     expect(await views.at(PAST)).toBe(a);
     expect(a.version).toBe(current.version);
     expect(a.asOf).toEqual(PAST);
+  });
+});
+
+describe("answers from the view over HTTP", () => {
+  it("carry the version as ETag, answer 304 on it, and feeds come compressed", async () => {
+    const { db } = database();
+    const markets = new MarketViews(db, { onBuilt: (view) => warmFeeds(view, db) });
+    const view = await markets.current();
+    const http = await startHttpServer({ db, connection: database(), markets }, 0, "127.0.0.1");
+    const base = `http://127.0.0.1:${http.port}`;
+    try {
+      const url = `${base}/api/v1/best?task=coding&withinOfBest=5`;
+      const first = await fetch(url);
+      const body = (await first.json()) as { version: string; candidates: unknown[] };
+      expect(first.headers.get("etag")).toBe(`"${view.version}"`);
+      expect(body.version).toBe(view.version);
+      expect(body.candidates.length).toBeGreaterThan(0);
+      const again = await fetch(url);
+      expect(await again.json()).toEqual(body);
+      expect((await fetch(url, { headers: { "if-none-match": first.headers.get("etag")! } })).status).toBe(304);
+      // An error is not cached and carries no ETag.
+      const bad = await fetch(`${base}/api/v1/best?task=coding&providers=no-such-seller`);
+      expect(bad.status).toBe(400);
+      expect(bad.headers.get("etag")).toBeNull();
+
+      const feed = await fetch(`${base}/feeds/prices.csv`, { headers: { "accept-encoding": "br" } });
+      expect(feed.headers.get("content-encoding")).toBe("br");
+      expect(feed.headers.get("vary")).toBe("accept-encoding");
+      expect(feed.headers.get("last-modified")).toBe(view.changedAt.toUTCString());
+      expect((await feed.text()).split("\n").length).toBeGreaterThan(100);
+      expect((await fetch(`${base}/feeds/prices.csv`, { headers: { "if-none-match": feed.headers.get("etag")! } })).status).toBe(304);
+    } finally {
+      await http.close();
+    }
   });
 });
