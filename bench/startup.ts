@@ -1,6 +1,7 @@
 /**
  * `node --import tsx bench/startup.ts`: time from spawning `pricewar start` (the compiled
- * bin, as users run it) to its "listening" line, on a filled database. Goal: 1 s.
+ * bin, as users run it) to its "listening" line, on a filled database (goal: 1 s), and to
+ * serving (/healthz no longer "starting": the database is open and migrated).
  *
  * The database: DATABASE_URL (a filled Postgres), or PGLITE_DIR (a filled PGlite folder);
  * with neither, a fresh PGlite folder is filled first by a replay-mode first start from
@@ -21,6 +22,9 @@ const SNAPSHOTS = process.env.PRICEWAR_SNAPSHOTS ?? resolve(ROOT, "../shared/sna
 interface Started {
   /** Milliseconds from spawn to the line that matched. */
   ms: number;
+  /** The port in a "listening on" line, if one matched. */
+  port?: number;
+  spawnedAt: number;
   stop(): Promise<void>;
 }
 
@@ -42,7 +46,8 @@ function startUntil(env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs: number): P
       const ms = performance.now() - spawnedAt;
       clearTimeout(timer);
       child.off("exit", exited);
-      done({ ms, stop: () => new Promise((stopped) => (child.once("exit", () => stopped()), child.kill("SIGTERM"))) });
+      const port = Number(/listening on http:\/\/localhost:(\d+)/.exec(output)?.[1]) || undefined;
+      done({ ms, port, spawnedAt, stop: () => new Promise((stopped) => (child.once("exit", () => stopped()), child.kill("SIGTERM"))) });
     };
     child.stdout.on("data", read);
     child.stderr.on("data", read);
@@ -64,23 +69,35 @@ async function fillPglite(): Promise<NodeJS.ProcessEnv> {
   return { PGLITE_DIR: dir };
 }
 
+/** Milliseconds from spawn until /healthz no longer answers "starting" (the service serves). */
+async function untilServing(started: Started): Promise<number> {
+  for (;;) {
+    const body = await fetch(`http://127.0.0.1:${started.port}/healthz`).then((response) => response.text(), () => "");
+    if (body && !body.includes('"status":"starting"')) return performance.now() - started.spawnedAt;
+    await new Promise((wait) => setTimeout(wait, 20));
+  }
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 if (!existsSync(join(ROOT, "dist/src/cli/main.js"))) throw new Error("dist/ is missing: run npm run build first");
-const env = { ...(databaseEnv() ?? (await fillPglite())), PRICEWAR_SCHEDULER: "false" };
-const times: number[] = [];
+const env: NodeJS.ProcessEnv = { ...(databaseEnv() ?? (await fillPglite())), PRICEWAR_SCHEDULER: "false" };
+const listening: number[] = [];
+const serving: number[] = [];
 for (let run = 0; run < RUNS; run += 1) {
   const started = await startUntil(env, /listening on http/, 120_000);
-  times.push(started.ms);
+  listening.push(started.ms);
+  serving.push(await untilServing(started));
   await started.stop();
 }
-const figure = Math.round(median(times));
 const database = env.DATABASE_URL ? "postgres" : "pglite";
-process.stdout.write(`${"figure".padEnd(40)} ${"value".padStart(8)}  ${"goal".padStart(8)}  met\n`);
-process.stdout.write(
-  `${`start-up to listening (${database}, median of ${RUNS})`.padEnd(40)} ${`${figure} ms`.padStart(8)}  ${`${GOAL_MS} ms`.padStart(8)}  ${figure <= GOAL_MS ? "yes" : "no"}\n`,
-);
-process.stdout.write(`runs: ${times.map((ms) => Math.round(ms)).join(", ")} ms\n`);
+const row = (label: string, ms: number, goal: string, met: string) =>
+  `${label.padEnd(44)} ${`${Math.round(ms)} ms`.padStart(9)}  ${goal.padStart(8)}  ${met}\n`;
+process.stdout.write(`${"figure".padEnd(44)} ${"value".padStart(9)}  ${"goal".padStart(8)}  met\n`);
+const figure = median(listening);
+process.stdout.write(row(`start-up to listening (${database}, median of ${RUNS})`, figure, `${GOAL_MS} ms`, figure <= GOAL_MS ? "yes" : "no"));
+process.stdout.write(row(`start-up to serving (${database}, median of ${RUNS})`, median(serving), "-", "-"));
+process.stdout.write(`runs: listening ${listening.map(Math.round).join(", ")} ms; serving ${serving.map(Math.round).join(", ")} ms\n`);
