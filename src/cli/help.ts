@@ -16,7 +16,7 @@ const JSON_OPTION = ["--json", "print JSON instead of a table"] as const;
 export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
   start: {
     synopsis: "",
-    summary: "migrate, serve HTTP on HOST:PORT (default 8787), schedule the scrapers; stops on SIGINT/SIGTERM",
+    summary: "migrate, schedule scrapers, serve HTTP on HOST:PORT (default 8787); stops on SIGINT/SIGTERM",
     options: [],
   },
   migrate: { synopsis: "", summary: "apply database migrations", options: [] },

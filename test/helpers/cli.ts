@@ -36,7 +36,7 @@ export interface RunningService {
 }
 
 /**
- * Starts `pricewar start` on a free port and resolves once it listens. The scheduler is
+ * Starts `pricewar start` on a free port and resolves once it serves. The scheduler is
  * off unless a test turns it on (with a replay folder): tests never reach the network.
  */
 export function startService(env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<RunningService> {
@@ -49,8 +49,9 @@ export function startService(env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promis
     const timer = setTimeout(() => reject(new Error(`service did not start in time:\n${output}`)), timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
+      // It listens at once and serves once migrated (until then /healthz answers "starting").
       const match = /listening on (http:\/\/localhost:\d+)/.exec(output);
-      if (match) {
+      if (match && output.includes('"msg":"serving"')) {
         clearTimeout(timer);
         resolvePromise({
           child,
