@@ -170,7 +170,9 @@ export class Scheduler {
     const outcomes = new Map<string, TickOutcome>();
     if (due.length === 0) return outcomes;
     this.logger.info({ sources: due.map(({ source }) => source.id) }, `first start: ${due.length} sources that never ran or resume their replay backfill`);
-    const startup = createLimiter(this.options.startupConcurrency ?? DEFAULT_STARTUP_CONCURRENCY);
+    // PGlite answers one query at a time: two first runs at once overlap little and hold two payloads' worth of memory.
+    const embedded = this.options.connection.sql === undefined;
+    const startup = createLimiter(this.options.startupConcurrency ?? (embedded ? 1 : DEFAULT_STARTUP_CONCURRENCY));
     await Promise.all(
       due.map((schedule) =>
         startup.run(async () => {
