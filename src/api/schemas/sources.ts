@@ -45,13 +45,18 @@ const sourcedPrice = z.object({
   lastSeenAt: timestamp,
 });
 
+/** Which offering a row is about: the model at a seller, in a variant and region. */
+const offeringIdentity = {
+  offeringId: z.number(),
+  model: z.string(),
+  provider: z.string(),
+  variant: z.string(),
+  region: z.string(),
+};
+
 const disagreementPairs = z.array(
   z.object({
-    offeringId: z.number(),
-    model: z.string(),
-    provider: z.string(),
-    variant: z.string(),
-    region: z.string(),
+    ...offeringIdentity,
     currency: z.string(),
     fields: z.array(z.enum(["input", "output"])),
     difference: z.number().describe("largest relative difference, 0.01 = 1%"),
@@ -67,11 +72,7 @@ const consensus = z
 
 export const suspectOutput = z.array(
   z.object({
-    offeringId: z.number(),
-    model: z.string(),
-    provider: z.string(),
-    variant: z.string(),
-    region: z.string(),
+    ...offeringIdentity,
     source: z.string(),
     currency,
     input: perMillion.nullable(),
