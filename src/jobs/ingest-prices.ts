@@ -6,6 +6,7 @@
  */
 import type { Executor } from "../db/client.ts";
 import { offeringKeyString, persistResolvedNames } from "../db/queries/catalogue.ts";
+import { recordLifecycleSignals } from "../db/queries/lifecycle-signals.ts";
 import { currentPricesOf, nextObservationAfter, otherSourcesPrices } from "../db/queries/gate-context.ts";
 import { priceOfferingKey, writePriceHistory } from "../db/queries/price-history.ts";
 import { holdPrices, settleQuarantine } from "../db/queries/quarantine.ts";
@@ -66,6 +67,7 @@ export async function ingestPrices(
 ): Promise<IngestCounts> {
   const { sourceId, at, resolved } = prepared;
   await persistResolvedNames(tx, sourceId, resolved.names, at);
+  await recordLifecycleSignals(tx, sourceId, at, resolved.matched);
 
   // A run older than the source's newest one is history: its jumps are measured against
   // the source's prices in force then (today's differ by design, as may other sources'),

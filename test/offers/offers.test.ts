@@ -5,13 +5,14 @@
  * seller), LiteLLM 2025-11-21 (":free" keys), Google's and DeepSeek's pricing pages with
  * the reviewed series pointers (Gemini 2.0 Flash, deepseek-chat).
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sourceById } from "../../scrapers/registry.ts";
 import { createCaller } from "../../src/api/router.ts";
 import { syncReviewedPointers } from "../../src/db/queries/model-pointers.ts";
+import { modelLifecycle } from "../../src/db/queries/lifecycle.ts";
 import { consolidatedPricesAt } from "../../src/db/queries/prices.ts";
-import { offerings, pricePeriods } from "../../src/db/schema/index.ts";
+import { models, offerings, pricePeriods } from "../../src/db/schema/index.ts";
 import { runBackfill } from "../../src/jobs/backfill.ts";
 import { replayLoader } from "../../src/jobs/load-documents.ts";
 import { runSource } from "../../src/jobs/run-source.ts";
@@ -59,7 +60,7 @@ describe("the seller's own price wins", () => {
     expect(price!.observedAt.toISOString().slice(0, 10)).toBe("2026-08-08");
     expect(price!.disagreeingSources).toContain("portkey");
     expect(price!.confidence).toBe("medium");
-  });
+  }, 300_000); // the first answer at a date builds that date's market view
 
   it("every current price carries its source, observation date, agreeing sources, confidence and lifecycle", async () => {
     const prices = await caller().prices.at({ provider: "google", date: AFTER_ALL_PAYLOADS });
@@ -94,13 +95,71 @@ describe("lifecycle", () => {
       const [price] = await consolidatedPricesAt(db, { modelIds: ["deepseek/deepseek-chat"], provider: "deepseek" }, new Date(`${day}T12:00:00Z`));
       return price?.lifecycle;
     };
-    expect((await lifecycleOn("2026-05-10"))).toMatchObject({ stage: "ga", pointsTo: { model: "deepseek/deepseek-v4-flash-20260423", since: "2026-04-24T00:00:00.000Z" } });
+    // The pointer names a model the catalogue holds (DeepSeek's own id, deepseek-v4-flash), not a snapshot no source lists.
+    const catalogued = await db.select({ id: models.id }).from(models).where(inArray(models.id, ["deepseek/deepseek-v4-flash", "deepseek/deepseek-v4-flash-20260423"]));
+    expect(catalogued.map((row) => row.id)).toEqual(["deepseek/deepseek-v4-flash"]);
+    expect((await lifecycleOn("2026-05-10"))).toMatchObject({ stage: "ga", pointsTo: { model: "deepseek/deepseek-v4-flash", since: "2026-04-24T00:00:00.000Z" } });
     expect((await lifecycleOn("2026-04-20"))?.pointsTo?.model).toBe("deepseek/deepseek-v3.2");
     expect((await lifecycleOn("2026-07-25"))).toMatchObject({ stage: "deprecated", pointsTo: null });
   });
 });
 
+describe("lifecycle from the sources' own fields and delisting", () => {
+  it("OpenRouter's expiration_date: GLM 4.5 at OpenRouter is deprecated until the 2026-12-31 its newest payload states", async () => {
+    const [price] = await caller().prices.at({ model: "z-ai/glm-4.5", provider: "openrouter", variant: "standard", date: AFTER_ALL_PAYLOADS });
+    expect(price!.lifecycle).toMatchObject({ stage: "deprecated", basis: "source", seller: "openrouter", next: { stage: "retired", from: "2026-12-31T00:00:00.000Z" } });
+    expect(price!.lifecycle.origin).toMatch(/^openrouter \(payload 2026-02-27/);
+    // Other sellers of the model are not affected by OpenRouter's expiry.
+    const others = await caller().prices.at({ model: "z-ai/glm-4.5", date: AFTER_ALL_PAYLOADS });
+    expect(others.filter((other) => other.provider !== "openrouter" && other.lifecycle.seller === "openrouter")).toEqual([]);
+  });
+
+  it("before Google's page has a stage in force, OpenRouter's expiry of Gemini 2.0 Flash counts; after, the reviewed stage wins", async () => {
+    const [march] = await caller().prices.at({ model: "google/gemini-2.0-flash-001", provider: "openrouter", variant: "standard", date: "2026-03-01" });
+    expect(march!.lifecycle).toMatchObject({ stage: "deprecated", basis: "source", seller: "openrouter" });
+    const [may] = await caller().prices.at({ model: "google/gemini-2.0-flash-001", provider: "openrouter", variant: "standard", date: "2026-05-01" });
+    expect(may!.lifecycle).toMatchObject({ stage: "deprecated", basis: "reviewed", origin: "pages/google pricing 2026-04-27" });
+  });
+
+  it("models.dev's status under the maker deprecates the model at every seller", async () => {
+    // models.dev 2026-06-13: anthropic / claude-3-5-haiku-20241022 has status "deprecated".
+    const prices = await caller().prices.at({ model: "claude-3-5-haiku-20241022", date: AFTER_ALL_PAYLOADS });
+    expect(prices.length).toBeGreaterThan(1);
+    for (const price of prices) expect(price.lifecycle).toMatchObject({ stage: "deprecated", basis: "source", seller: null, note: 'models.dev status "deprecated"' });
+    expect(new Set(prices.map((price) => price.provider)).size).toBeGreaterThan(1);
+  });
+
+  it("a model every source stopped listing is retired since the last one dropped it", async () => {
+    const { db } = database();
+    const dropped = await db
+      .select({ model: offerings.modelId, last: sql<Date>`max(${pricePeriods.validTo})`.mapWith(pricePeriods.validTo) })
+      .from(pricePeriods)
+      .innerJoin(offerings, eq(offerings.id, pricePeriods.offeringId))
+      .groupBy(offerings.modelId)
+      .having(sql`bool_and(${pricePeriods.validTo} is not null and ${pricePeriods.validTo} <= ${AFTER_ALL_PAYLOADS}::timestamptz)`);
+    expect(dropped.length).toBeGreaterThan(0);
+    for (const { model, last } of dropped.slice(0, 20)) {
+      const lifecycle = await modelLifecycle(db, model, new Date(`${AFTER_ALL_PAYLOADS}T00:00:00Z`));
+      if (lifecycle.basis === "reviewed") continue;
+      expect(lifecycle).toMatchObject({ stage: "retired", basis: "delisted", since: last.toISOString() });
+    }
+  });
+});
+
 describe("suspect prices", () => {
+  it("models.dev's Helicone Mistral Nemo at $20/$40 is suspect: first seen, 10x above the model's other sellers", async () => {
+    const [price] = await caller().prices.at({ model: "mistral-nemo", provider: "helicone", variant: "standard", date: AFTER_ALL_PAYLOADS });
+    expect(price).toMatchObject({ source: "modelsdev", input: "20", output: "40", suspect: true, consensus: null });
+    expect(price!.suspectReasons.join("; ")).toMatch(/input \$20 is \d+x above the \$[\d.]+ median of \d+ other sellers/);
+    const { suspect } = await caller().sources.disagreements({ model: price!.model });
+    expect(suspect.map((entry) => entry.provider)).toContain("helicone");
+  });
+
+  it("sources.disagreements lists kat-coder-pro-v1 via Vercel among the suspect offerings", async () => {
+    const { suspect } = await caller().sources.disagreements({ model: "kwaipilot/kat-coder-pro-v1" });
+    expect(suspect.find((entry) => entry.provider === "vercel")).toMatchObject({ reasons: ["cache read $0.06 is above input $0.03"], consensus: null });
+  });
+
   it("kat-coder-pro-v1 via Vercel is suspect: cache read $0.06 above input $0.03", async () => {
     const [price] = await caller().prices.at({ model: "kwaipilot/kat-coder-pro-v1", provider: "vercel", variant: "standard", date: AFTER_ALL_PAYLOADS });
     expect(price).toMatchObject({ source: "modelsdev", input: "0.03", cacheRead: "0.06", suspect: true });

@@ -4,15 +4,13 @@
  */
 import { and, eq, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../client.ts";
-import { modelPointers, models, offerings, pricePeriods, providers, sources } from "../schema/index.ts";
+import { models, offerings, pricePeriods, providers, sources } from "../schema/index.ts";
 import { periodLastSeen } from "./period-seen.ts";
-import { slices } from "./catalogue.ts";
 import { consolidate, type SourcedPrice } from "../../domain/prices/consolidate.ts";
 import { misattribution } from "../../domain/prices/attribution.ts";
 import { sellerEntry } from "../../domain/sellers/catalogue.ts";
-import { suspicionOf } from "../../domain/prices/suspect.ts";
-import { loadSeries, seriesOf } from "../../domain/resolve/series.ts";
-import { lifecycleAt, type Lifecycle } from "../../domain/lifecycle/lifecycle.ts";
+import { marketReasons, suspicionOf } from "../../domain/prices/suspect.ts";
+import { offeringLifecycles } from "./lifecycle.ts";
 
 export interface OfferingFilter {
   /** Canonical model ids (already resolved from whatever the caller wrote). */
@@ -85,53 +83,36 @@ export function sourcedPricesAt(db: Executor, filter: OfferingFilter, at?: Date)
  * One price per offering: the freshest price by the source with the most authority over
  * that seller (see domain/prices/consolidate.ts), with its observation date, the sources
  * that agree, a confidence, whether it is suspect (domain/prices/suspect.ts) and the
- * model's lifecycle at the date; the other sources' figures alongside.
+ * offering's lifecycle at the date (queries/lifecycle.ts); the other sources' figures alongside.
  */
 export async function consolidatedPricesAt(db: Executor, filter: OfferingFilter, at?: Date) {
+  const consolidated = await consolidatedWithConsensus(db, filter, at);
+  const lifecycleOf = await offeringLifecycles(db, consolidated.map((price) => price.model), at ?? new Date());
+  // First-seen offerings (no consensus of their own) against every other seller of the model, whatever the filter kept.
+  const narrowed = filter.provider !== undefined || filter.variant !== undefined || filter.source !== undefined;
+  const market = narrowed ? await consolidatedWithConsensus(db, { modelIds: [...new Set(consolidated.map((price) => price.model))], currency: filter.currency }, at) : consolidated;
+  const offMarket = marketReasons(market);
+  return consolidated.map(({ suspicion, ...price }) => {
+    const reasons = [...suspicion.reasons, ...(offMarket.get(price.offeringId) ?? [])];
+    return { ...price, sellerKind: sellerEntry(price.provider)?.kind ?? "unknown", suspect: reasons.length > 0, suspectReasons: reasons, consensus: suspicion.consensus, lifecycle: lifecycleOf(price.model, price.provider) };
+  });
+}
+
+/** One price per offering with its own sources' verdict (domain/prices/suspect.ts). */
+async function consolidatedWithConsensus(db: Executor, filter: OfferingFilter, at?: Date) {
   const rows = await sourcedPricesAt(db, filter, at);
   // As of a past date, a source's freshness is what was known then: sightings after it do not count.
   const dated = at ? rows.map((row) => (row.lastSeenAt > at ? { ...row, lastSeenAt: at } : row)) : rows;
   // Rows filed under a seller that does not sell the model at that price (domain/prices/attribution.ts).
   const known = dated.filter((row) => misattribution(row, row.creator) === null);
-  const consolidated = consolidate(known as Array<PriceRow & SourcedPrice>);
-  const lifecycles = await modelLifecycles(db, [...new Set(consolidated.map((price) => price.model))], at ?? new Date());
-  return consolidated.map((price) => {
+  return consolidate(known as Array<PriceRow & SourcedPrice>).map((price) => {
     const suspicion = suspicionOf(price, price.alternatives);
-    return { ...price, sellerKind: sellerEntry(price.provider)?.kind ?? "unknown", suspect: suspicion.reasons.length > 0, suspectReasons: suspicion.reasons, consensus: suspicion.consensus, lifecycle: lifecycles.get(price.model)! };
+    return { ...price, suspicion, consensus: suspicion.consensus };
   });
 }
 
 export type ConsolidatedPrice = Awaited<ReturnType<typeof consolidatedPricesAt>>[number];
-
-export interface ModelLifecycle extends Lifecycle {
-  /** For a floating name (deepseek-chat), the dated snapshot it served at the date, from model_pointers. */
-  pointsTo: { model: string; since: string; origin: string } | null;
-}
-
-/** Each model's lifecycle at `at` (lifecycle.yaml or its name) and, for floating names, the snapshot it pointed to. */
-export async function modelLifecycles(db: Executor, modelIds: readonly string[], at: Date): Promise<Map<string, ModelLifecycle>> {
-  const pointers = new Map<string, ModelLifecycle["pointsTo"]>();
-  for (const slice of slices([...modelIds])) {
-    const rows = await db
-      .select({ floating: modelPointers.floatingModelId, snapshot: modelPointers.snapshotModelId, validFrom: modelPointers.validFrom, origin: modelPointers.origin })
-      .from(modelPointers)
-      .where(and(inArray(modelPointers.floatingModelId, slice), lte(modelPointers.validFrom, at), or(isNull(modelPointers.validTo), sql`${modelPointers.validTo} > ${at.toISOString()}::timestamptz`)));
-    for (const row of rows) pointers.set(row.floating, { model: row.snapshot, since: row.validFrom.toISOString(), origin: row.origin });
-  }
-  return new Map(modelIds.map((id) => [id, { ...lifecycleAt(id, at), pointsTo: pointers.get(id) ?? reviewedPointerAt(id, at) }]));
-}
-
-/**
- * Where model_pointers has no row (the reviewed pointers are written when models are
- * re-resolved, and only for snapshots already in the catalogue), the reviewed series
- * table itself says what a floating name served.
- */
-function reviewedPointerAt(modelId: string, at: Date): ModelLifecycle["pointsTo"] {
-  const day = at.toISOString().slice(0, 10);
-  const current = seriesOf(loadSeries(), modelId)?.pointers.filter((pointer) => pointer.from <= day).at(-1);
-  if (!current?.to) return null;
-  return { model: current.to, since: new Date(`${current.from}T00:00:00Z`).toISOString(), origin: "series.yaml" };
-}
+export type { ModelLifecycle } from "./lifecycle.ts";
 
 export function offeringHistory(db: Executor, filter: OfferingFilter) {
   return selectPeriods(db, and(...offeringConditions(filter)));

@@ -5,3 +5,4 @@ export * from "./benchmarks.ts";
 export * from "./tasks.ts";
 export * from "./quarantine.ts";
 export * from "./webhooks.ts";
+export * from "./lifecycle.ts";
