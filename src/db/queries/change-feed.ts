@@ -3,7 +3,7 @@
  * everything after an id (the SSE Last-Event-ID), filtered like a webhook subscription.
  * Ids are the change_events primary key, assigned in insert order. A page's ids are picked
  * from change_events alone along the primary key (the seller and model filters as a list
- * of offerings), then only those are joined: the cost follows the page, not the history.
+ * of offerings), then only those are joined, by primary key: the cost follows the page, not the history.
  */
 import { and, asc, desc, eq, gt, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../client.ts";
@@ -28,8 +28,20 @@ function filterConditions(filter: ChangeFilter): SQL[] {
 const periodJson = (alias: string) =>
   sql.raw(`case when ${alias}.id is null then null else json_build_object('input', ${alias}.input::text, 'output', ${alias}.output::text, 'cacheRead', ${alias}.cache_read::text, 'cacheWrite', ${alias}.cache_write::text, 'currency', ${alias}.currency::text) end`);
 
-/** The events picked by `ids` (a condition on the id), joined to their offering and periods, in id order. */
-function selectChanges(db: Executor, ids: SQL, order: "asc" | "desc") {
+type EventPage = ReturnType<typeof pageOf>;
+
+/** Matching event ids, the first `limit` in `order`, read from change_events alone. */
+function pageOf(db: Executor, where: SQL | undefined, order: "asc" | "desc", limit?: number) {
+  const ids = db
+    .select({ id: changeEvents.id })
+    .from(changeEvents)
+    .where(where)
+    .orderBy(order === "asc" ? asc(changeEvents.id) : desc(changeEvents.id));
+  return (limit === undefined ? ids : ids.limit(limit)).as("page");
+}
+
+/** The events of a page joined (by primary key) to their offering and periods, in id order. */
+function selectChanges(db: Executor, page: EventPage, order: "asc" | "desc") {
   return db
     .select({
       id: changeEvents.id,
@@ -48,41 +60,30 @@ function selectChanges(db: Executor, ids: SQL, order: "asc" | "desc") {
       old: sql<Record<string, string | null> | null>`${periodJson("old_period")}`,
       new: sql<Record<string, string | null> | null>`${periodJson("new_period")}`,
     })
-    .from(changeEvents)
+    .from(page)
+    .innerJoin(changeEvents, eq(changeEvents.id, page.id))
     .innerJoin(offerings, eq(offerings.id, changeEvents.offeringId))
     .leftJoin(sql`${pricePeriods} old_period`, sql`old_period.id = ${changeEvents.oldPeriodId}`)
     .leftJoin(sql`${pricePeriods} new_period`, sql`new_period.id = ${changeEvents.newPeriodId}`)
-    .where(ids)
     .orderBy(order === "asc" ? asc(changeEvents.id) : desc(changeEvents.id));
-}
-
-/** "id in the page": the first `limit` matching ids in `order`, read from change_events alone. */
-function inPage(db: Executor, where: SQL | undefined, order: "asc" | "desc", limit: number): SQL {
-  const page = db
-    .select({ id: changeEvents.id })
-    .from(changeEvents)
-    .where(where)
-    .orderBy(order === "asc" ? asc(changeEvents.id) : desc(changeEvents.id))
-    .limit(limit);
-  return inArray(changeEvents.id, page);
 }
 
 export type ChangeItem = Awaited<ReturnType<typeof changesAfter>>[number];
 
 /** Matching events with an id above `afterId`, oldest first. */
 export function changesAfter(db: Executor, filter: ChangeFilter, afterId: number, limit: number) {
-  return selectChanges(db, inPage(db, and(gt(changeEvents.id, afterId), ...filterConditions(filter)), "asc", limit), "asc");
+  return selectChanges(db, pageOf(db, and(gt(changeEvents.id, afterId), ...filterConditions(filter)), "asc", limit), "asc");
 }
 
 /** The newest matching events (the Atom feed), newest first. */
 export function latestChanges(db: Executor, filter: ChangeFilter, limit: number) {
-  return selectChanges(db, inPage(db, and(...filterConditions(filter)), "desc", limit), "desc");
+  return selectChanges(db, pageOf(db, and(...filterConditions(filter)), "desc", limit), "desc");
 }
 
 /** Events by id (webhook payloads), in id order. */
 export function changesByIds(db: Executor, ids: number[]) {
   if (ids.length === 0) return Promise.resolve([]);
-  return selectChanges(db, inArray(changeEvents.id, ids), "asc");
+  return selectChanges(db, pageOf(db, inArray(changeEvents.id, ids), "asc"), "asc");
 }
 
 /** The highest change-event id, 0 when none: where a fresh stream starts. */

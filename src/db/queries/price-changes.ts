@@ -1,9 +1,8 @@
 /**
  * pricewar.changes: change events newest first, filtered. The query picks the page's event
- * ids first, from change_events alone (walking change_events_by_date_idx in
- * effective_at desc, id order, the offering filters as an id list of offerings), and joins
- * only those ids to their offering and price periods: its cost follows the page, not the
- * length of the recorded history.
+ * ids first, from change_events alone along an index (see pageOf), and joins only those
+ * ids, by primary key, to their offering and price periods: its cost follows the page,
+ * not the length of the recorded history.
  */
 import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../client.ts";
@@ -36,6 +35,7 @@ export function eventOfferingIn(conditions: readonly SQL[]): SQL | undefined {
   return sql`${changeEvents.offeringId} in (select ${offerings.id} from ${offerings} where ${and(...conditions)})`;
 }
 
+/** Conditions on the event itself. */
 function eventConditions(filter: ChangeFilter): SQL[] {
   const conditions: SQL[] = [];
   if (filter.since) conditions.push(gte(changeEvents.effectiveAt, filter.since));
@@ -43,12 +43,49 @@ function eventConditions(filter: ChangeFilter): SQL[] {
   if (filter.direction) conditions.push(eq(changeEvents.direction, filter.direction));
   if (filter.kind) conditions.push(eq(changeEvents.kind, filter.kind));
   if (filter.source) conditions.push(eq(changeEvents.sourceId, filter.source));
-  const offering: SQL[] = [];
-  if (filter.provider) offering.push(eq(offerings.providerId, filter.provider));
-  if (filter.modelIds) offering.push(inArray(offerings.modelId, filter.modelIds.length > 0 ? filter.modelIds : [""]));
-  const scope = eventOfferingIn(offering);
-  if (scope) conditions.push(scope);
   return conditions;
+}
+
+function offeringConditions(filter: ChangeFilter): SQL[] {
+  const conditions: SQL[] = [];
+  if (filter.provider) conditions.push(eq(offerings.providerId, filter.provider));
+  if (filter.modelIds) conditions.push(inArray(offerings.modelId, filter.modelIds.length > 0 ? filter.modelIds : [""]));
+  return conditions;
+}
+
+const newestFirst = [desc(changeEvents.effectiveAt), asc(changeEvents.id)];
+
+/**
+ * The page's event ids. A model's few offerings are read one by one, each along
+ * change_events_by_offering_idx for its newest `limit` events, then merged; any other
+ * filter walks change_events_by_date_idx, newest first, until the page is full.
+ */
+function pageOf(db: Executor, filter: ChangeFilter) {
+  if (filter.modelIds) {
+    const newestOfOffering = db
+      .select({ id: changeEvents.id, effectiveAt: changeEvents.effectiveAt })
+      .from(changeEvents)
+      .where(and(eq(changeEvents.offeringId, offerings.id), ...eventConditions(filter)))
+      .orderBy(...newestFirst)
+      .limit(filter.limit)
+      .as("newest");
+    return db
+      .select({ id: newestOfOffering.id })
+      .from(offerings)
+      .crossJoinLateral(newestOfOffering)
+      .where(and(...offeringConditions(filter)))
+      .orderBy(desc(newestOfOffering.effectiveAt), asc(newestOfOffering.id))
+      .limit(filter.limit)
+      .as("page");
+  }
+  const scope = eventOfferingIn(offeringConditions(filter));
+  return db
+    .select({ id: changeEvents.id })
+    .from(changeEvents)
+    .where(and(...eventConditions(filter), ...(scope ? [scope] : [])))
+    .orderBy(...newestFirst)
+    .limit(filter.limit)
+    .as("page");
 }
 
 const pricePair = (alias: string) =>
@@ -56,13 +93,7 @@ const pricePair = (alias: string) =>
 
 /** Price changes (cuts, hikes), listings and delistings matching the filter, newest first. */
 export function priceChanges(db: Executor, filter: ChangeFilter) {
-  const page = db
-    .select({ id: changeEvents.id })
-    .from(changeEvents)
-    .where(and(...eventConditions(filter)))
-    .orderBy(desc(changeEvents.effectiveAt), asc(changeEvents.id))
-    .limit(filter.limit)
-    .as("page");
+  const page = pageOf(db, filter);
   return db
     .select({
       id: changeEvents.id,
@@ -86,5 +117,5 @@ export function priceChanges(db: Executor, filter: ChangeFilter) {
     .innerJoin(offerings, eq(offerings.id, changeEvents.offeringId))
     .leftJoin(sql`price_periods old_period`, sql`old_period.id = ${changeEvents.oldPeriodId}`)
     .leftJoin(sql`price_periods new_period`, sql`new_period.id = ${changeEvents.newPeriodId}`)
-    .orderBy(desc(changeEvents.effectiveAt), asc(changeEvents.id));
+    .orderBy(...newestFirst);
 }

@@ -84,8 +84,10 @@ export const changeEvents = pgTable(
   (t) => [
     // the same change is recorded once, however often it is ingested
     uniqueIndex("change_events_once_key").on(t.offeringId, t.sourceId, t.kind, t.effectiveAt),
-    // pricewar.changes: newest first, filtered by date
-    index("change_events_by_date_idx").on(t.effectiveAt.desc()),
+    // pricewar.changes: newest first (ties by id), filtered by date; a page is read off the index
+    index("change_events_by_date_idx").on(t.effectiveAt.desc(), t.id),
+    // pricewar.changes of a model: each offering's newest events, read off the index
+    index("change_events_by_offering_idx").on(t.offeringId, t.effectiveAt.desc(), t.id),
   ],
 );
 
