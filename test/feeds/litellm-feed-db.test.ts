@@ -79,6 +79,8 @@ describe("on a database filled from LiteLLM's newest payload", () => {
   it("passes LiteLLM's schema test, with LiteLLM's provider values and modes other than chat where LiteLLM states them", async () => {
     const feed = await json("/feeds/litellm.json");
     expect(litellmSchemaErrors(feed)).toEqual([]);
+    // LiteLLM's test_max_tokens_consistency: the legacy max_tokens equals max_output_tokens.
+    expect(Object.entries(feed).filter(([, entry]) => entry.max_output_tokens !== undefined && entry.max_tokens !== entry.max_output_tokens).map(([key]) => key)).toEqual([]);
     const knownProviders = new Set(Object.values(litellm).map((entry) => entry.litellm_provider));
     expect(Object.values(feed).filter((entry) => !knownProviders.has(entry.litellm_provider))).toEqual([]);
     const modes = new Set(Object.values(feed).map((entry) => entry.mode));

@@ -124,14 +124,19 @@ export function buildLitellmFeed({ prices, names, capabilities = new Map() }: Li
     return fields;
   };
 
-  const entryFor = (price: FeedPrice, litellmEntry: LitellmEntry | undefined, litellmProvider: string): LitellmFeedEntry => ({
-    ...limitsOf(price),
-    ...capabilities.get(offeringKey(price)),
-    ...descriptionOf(litellmEntry),
-    litellm_provider: litellmProvider,
-    ...priceFields(price, ""),
-    ...serviceTierFields(price),
-  });
+  const entryFor = (price: FeedPrice, litellmEntry: LitellmEntry | undefined, litellmProvider: string): LitellmFeedEntry => {
+    const entry: LitellmFeedEntry = {
+      ...limitsOf(price),
+      ...capabilities.get(offeringKey(price)),
+      ...descriptionOf(litellmEntry),
+      litellm_provider: litellmProvider,
+      ...priceFields(price, ""),
+      ...serviceTierFields(price),
+    };
+    // LiteLLM's tests hold max_tokens (legacy) equal to max_output_tokens.
+    if (entry.max_output_tokens !== undefined) entry.max_tokens = entry.max_output_tokens;
+    return entry;
+  };
 
   const feed: LitellmFeed = {};
   // LiteLLM's own keys first: they are exactly what LiteLLM looks up.
