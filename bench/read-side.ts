@@ -46,8 +46,8 @@ interface Load {
 }
 
 /** autocannon in a child process; its JSON summary. */
-async function load(url: string, headers: Record<string, string> = {}): Promise<Load> {
-  const args = [AUTOCANNON, "-c", String(CONNECTIONS), "-d", String(SECONDS), "-j", ...Object.entries(headers).flatMap(([name, value]) => ["-H", `${name}=${value}`]), url];
+async function load(url: string, headers: Record<string, string> = {}, seconds = SECONDS): Promise<Load> {
+  const args = [AUTOCANNON, "-c", String(CONNECTIONS), "-d", String(seconds), "-j", ...Object.entries(headers).flatMap(([name, value]) => ["-H", `${name}=${value}`]), url];
   const { stdout } = await run(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 });
   const result = JSON.parse(stdout) as { requests: { average: number }; latency: { p99: number }; "2xx": number; non2xx: number };
   return { requestsPerSecond: result.requests.average, p99Ms: result.latency.p99, statuses: `2xx ${result["2xx"]}, other ${result.non2xx}` };
@@ -132,6 +132,7 @@ const rows: string[][] = [];
 for (const figure of figures) {
   const sample = await fetch(`${base}${figure.path}`, { headers: figure.headers });
   const body = Buffer.from(await sample.arrayBuffer());
+  await load(`${base}${figure.path}`, figure.headers, 1); // warm-up: JIT and GC settle before the measured run
   const service = await load(`${base}${figure.path}`, figure.headers);
   const bare = await staticServer(body, sample.status);
   const baseline = await load(bare.url);

@@ -74,24 +74,26 @@ export interface MarketInputs {
   models: MarketModel[];
   providerIds: string[];
   prices: ConsolidatedPrice[];
-  usdPrices: ConsolidatedPrice[];
+  /** The USD consolidation as offers (marketOffer). */
+  offers: MarketOffer[];
   quality: QualityModel;
   measuredCosts: Array<MeasuredCost & { modelId: string }>;
-  classes: readonly TaskClass[];
 }
 
-/** Pure: the loaded rows arranged for reading, with every class's call cost computed once. */
+/** A USD offering with its call cost under every class's profile, computed once per view. */
+export function marketOffer(price: ConsolidatedPrice, classes: readonly TaskClass[]): MarketOffer {
+  const costs = new Map<string, OfferCost | null>();
+  for (const task of classes) {
+    const cost = callCost(price, task.profile);
+    const blended = blendedPerMillion(price, task.profile);
+    costs.set(task.id, cost === null || blended === null ? null : { callCost: cost, callCostValue: Number(cost), blendedPerMillion: blended });
+  }
+  return { price, trust: trustRank(price.provider, price.creator), costs };
+}
+
+/** Pure: the loaded rows arranged for reading. */
 export function buildMarketView(inputs: MarketInputs, builtAt = new Date()): MarketView {
   const identity = snapshotIdentity(inputs.models.map((model) => model.id));
-  const offers = inputs.usdPrices.map((price) => {
-    const costs = new Map<string, OfferCost | null>();
-    for (const task of inputs.classes) {
-      const cost = callCost(price, task.profile);
-      const blended = blendedPerMillion(price, task.profile);
-      costs.set(task.id, cost === null || blended === null ? null : { callCost: cost, callCostValue: Number(cost), blendedPerMillion: blended });
-    }
-    return { price, trust: trustRank(price.provider, price.creator), costs };
-  });
   const measuredCosts = new Map<string, Array<MeasuredCost>>();
   const ordered = [...inputs.measuredCosts].sort((a, b) => a.asOf.localeCompare(b.asOf) || a.benchmark.localeCompare(b.benchmark) || a.setting.localeCompare(b.setting) || a.source.localeCompare(b.source));
   for (const { modelId, ...cost } of ordered) measuredCosts.set(modelId, [...(measuredCosts.get(modelId) ?? []), cost]);
@@ -104,7 +106,7 @@ export function buildMarketView(inputs: MarketInputs, builtAt = new Date()): Mar
     identity,
     providerIds: new Set(inputs.providerIds),
     prices: inputs.prices,
-    offers,
+    offers: inputs.offers,
     quality: inputs.quality,
     measuredCosts,
     feeds: undefined as unknown as FeedCache,

@@ -2,6 +2,10 @@
  * Candidates for a task class at a date: each priced model (cheapest eligible offering
  * under the class's token profile) joined with its quality for the class. The maths of
  * choosing lives in domain/ranking; this module only gathers.
+ *
+ * The API answers from the market view (src/market/priced-offers.ts), which must agree with
+ * this per-call SQL path: test/market/market-view.test.ts compares them. One-off readers
+ * (reprice's best comparison, the quality report) still gather here.
  */
 import { and, inArray, isNotNull } from "drizzle-orm";
 import type { Executor } from "../client.ts";
