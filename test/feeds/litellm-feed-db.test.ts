@@ -26,7 +26,8 @@ let base: string;
 /** A server per suite: a kept-alive connection must not outlive the long ingest between them. */
 function useServer(): void {
   beforeAll(async () => {
-    http = await startHttpServer({ db: database().db, connection: database() }, 0, "127.0.0.1");
+    // The first request builds the market view and the feed: on a loaded machine that can pass the default 15 s limit.
+    http = await startHttpServer({ db: database().db, connection: database() }, 0, "127.0.0.1", undefined, { requestTimeoutMs: 120_000 });
     base = `http://127.0.0.1:${http.port}`;
   });
   afterAll(() => http?.close());
