@@ -29,6 +29,7 @@ interface ChildReport {
   failed: number;
   /** Rows inserted, updated or deleted in the history tables during the phase. */
   rowsWritten: number;
+  writtenByTable: Record<string, number>;
   dbBytes: number | null;
   /** At the end: the JS heap, and array buffers (PGlite's WASM memory, which never shrinks). */
   heapMb?: number;
@@ -69,7 +70,7 @@ async function benchDatabase(kind: "pglite" | "postgres"): Promise<string[][]> {
       row("first start (all snapshots)", `${(first.ms / 1000).toFixed(1)} s, ${first.runs} runs, ${first.failed} failed`, `<= ${goals.firstS} s`, first.ms <= goals.firstS * 1000),
       row("first start peak RSS", `${first.maxRssMb.toFixed(0)} MB (at the end: heap ${first.heapMb?.toFixed(0)} MB, array buffers ${first.arrayBuffersMb?.toFixed(0)} MB)`, `<= ${goals.rssMb} MB`, first.maxRssMb <= goals.rssMb),
       row("unchanged re-run", `${(rerun.ms / 1000).toFixed(1)} s (${((100 * rerun.ms) / first.ms).toFixed(0)}% of first)`, "<= 20% of first", rerun.ms <= 0.2 * first.ms),
-      row("unchanged re-run: history rows written", String(rerun.rowsWritten), "0", rerun.rowsWritten === 0),
+      row("unchanged re-run: rows written", `${rerun.rowsWritten} ${JSON.stringify(rerun.writtenByTable)}`, "0", rerun.rowsWritten === 0),
       row("unchanged re-run: DB growth", `${((after - before) / 1e6).toFixed(2)} MB`, "0 (run records aside)", after - before <= 0.05e6),
       row("re-run peak RSS", `${rerun.maxRssMb.toFixed(0)} MB`, `<= ${goals.rssMb} MB`, rerun.maxRssMb <= goals.rssMb),
     ];
@@ -155,13 +156,14 @@ async function runChild(phase: Phase, only: string[] | undefined): Promise<void>
   const env = loadEnv();
   const { connection, logger } = await openRuntime(env);
   const { db } = connection;
+  /** Rows inserted, updated or deleted so far, per history table. */
   const writes = async () => {
     if (connection.kind === "postgres") await db.execute(sql`select pg_stat_force_next_flush()`);
     const tables = sql.join(HISTORY_TABLES.map((table) => sql`${table}`), sql`, `);
-    const [row] = rowsOf<{ n: string | number | null }>(
-      await db.execute(sql`select sum(n_tup_ins + n_tup_upd + n_tup_del) as n from pg_stat_user_tables where relname in (${tables})`),
+    const rows = rowsOf<{ table: string; n: string | number | null }>(
+      await db.execute(sql`select relname as table, n_tup_ins + n_tup_upd + n_tup_del as n from pg_stat_user_tables where relname in (${tables})`),
     );
-    return Number(row?.n ?? 0);
+    return new Map(rows.map((row) => [row.table, Number(row.n ?? 0)]));
   };
 
   const schedules = resolveSchedules(SOURCES, env.PRICEWAR_SCHEDULES).map((schedule) =>
@@ -183,7 +185,11 @@ async function runChild(phase: Phase, only: string[] | undefined): Promise<void>
     runs = outcomes.flatMap((outcome) => (outcome.status === "ran" ? outcome.runs : []));
   }
   const ms = performance.now() - started;
-  const rowsWritten = (await writes()) - writesBefore;
+  const writesAfter = await writes();
+  const writtenByTable = Object.fromEntries(
+    [...writesAfter].map(([table, n]) => [table, n - (writesBefore.get(table) ?? 0)] as const).filter(([, n]) => n > 0),
+  );
+  const rowsWritten = Object.values(writtenByTable).reduce((sum, n) => sum + n, 0);
   const memory = process.memoryUsage();
   await scheduler.stop(1_000);
   const dbBytes =
@@ -197,6 +203,7 @@ async function runChild(phase: Phase, only: string[] | undefined): Promise<void>
     runs: runs.length,
     failed: runs.filter((run) => run.status === "failed").length,
     rowsWritten,
+    writtenByTable,
     dbBytes,
     heapMb: memory.heapUsed / 2 ** 20,
     arrayBuffersMb: memory.arrayBuffers / 2 ** 20,

@@ -82,7 +82,10 @@ export async function persistResolvedNames(db: Executor, source: string, names: 
     contextWindow: tokenCount(hints.contextWindow),
     maxOutputTokens: tokenCount(hints.maxOutputTokens),
   }));
+  const GAP_COLUMNS = ["display_name", "family", "release_date", "open_weights", "parameters", "context_window", "max_output_tokens"];
   const fillGap = (column: string) => sql.raw(`coalesce(models.${column}, excluded.${column})`);
+  // Only a row with a gap to fill is updated: an unchanged re-run writes no model row.
+  const fillsAGap = sql.raw(GAP_COLUMNS.map((column) => `(models.${column} is null and excluded.${column} is not null)`).join(" or "));
   for (const slice of slices(modelRows)) {
     await db
       .insert(models)
@@ -98,6 +101,7 @@ export async function persistResolvedNames(db: Executor, source: string, names: 
           contextWindow: fillGap("context_window"),
           maxOutputTokens: fillGap("max_output_tokens"),
         },
+        setWhere: fillsAGap,
       });
   }
 
