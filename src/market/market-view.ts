@@ -7,6 +7,7 @@
  * quality from the fitted model of domain/quality.
  */
 import type { ConsolidatedPrice } from "../db/queries/prices.ts";
+import type { MeasuredCost } from "../db/queries/ranking.ts";
 import type { QualityModel } from "../domain/quality/class-quality.ts";
 import { blendedPerMillion, callCost } from "../domain/ranking/call-cost.ts";
 import type { DecimalString } from "../domain/money.ts";
@@ -37,14 +38,6 @@ export interface MarketOffer {
   costs: ReadonlyMap<string, OfferCost | null>;
 }
 
-export interface MeasuredCost {
-  benchmark: string;
-  setting: string;
-  source: string;
-  costUsd: string;
-  asOf: string;
-}
-
 export interface MarketView {
   /** The data version (data-version.ts): every instance reading the same data computes the same one. */
   version: string;
@@ -63,7 +56,7 @@ export interface MarketView {
   offers: readonly MarketOffer[];
   quality: QualityModel;
   /** Measured benchmark-run costs by the model id scores count for, oldest release first. */
-  measuredCosts: ReadonlyMap<string, readonly (MeasuredCost & { benchmark: string })[]>;
+  measuredCosts: ReadonlyMap<string, readonly MeasuredCost[]>;
   feeds: FeedCache;
 }
 

@@ -12,8 +12,8 @@ import { withMeasuredCallCosts } from "../domain/ranking/measured-output.ts";
 import type { TaskClass } from "../domain/tasks/catalogue.ts";
 import { scoringId } from "../domain/tasks/snapshot-identity.ts";
 import { passesQualityFilters } from "../db/queries/quality.ts";
-import type { OfferingConstraints, PricedModel } from "../db/queries/priced-models.ts";
-import type { CandidateConstraints, CandidateSet, TaskCandidate } from "../db/queries/ranking.ts";
+import { pricedModelOf, type OfferingConstraints, type PricedModel } from "../db/queries/priced-models.ts";
+import { candidateOf, type CandidateConstraints, type CandidateSet, type TaskCandidate } from "../db/queries/ranking.ts";
 import type { MarketView, OfferCost } from "./market-view.ts";
 
 export function pricedModelsIn(view: MarketView, task: TaskClass, constraints: OfferingConstraints): Map<string, PricedModel> {
@@ -35,36 +35,7 @@ export function pricedModelsIn(view: MarketView, task: TaskClass, constraints: O
         continue;
       }
     }
-    best.set(price.model, {
-      trust,
-      cost: cost.callCostValue,
-      priced: {
-        model: price.model,
-        displayName: model.displayName,
-        openWeights: model.openWeights,
-        contextWindow: model.contextWindow,
-        callCost: cost.callCost,
-        blendedPerMillion: cost.blendedPerMillion,
-        offering: {
-          provider: price.provider,
-          variant: price.variant,
-          region: price.region,
-          source: price.source,
-          input: price.input,
-          output: price.output,
-          cacheRead: price.cacheRead,
-          observedAt: price.observedAt.toISOString(),
-          agreeingSources: price.agreeingSources,
-          confidence: price.confidence,
-          sellersOwn: price.sellersOwn,
-          sellerKind: price.sellerKind,
-          firstParty: price.provider === price.creator,
-          suspectReasons: price.suspectReasons,
-        },
-        offerings: count,
-        lifecycle: price.lifecycle,
-      },
-    });
+    best.set(price.model, { trust, cost: cost.callCostValue, priced: pricedModelOf(price, model, cost, count) });
   }
   return new Map([...best].map(([id, entry]) => [id, entry.priced]));
 }
@@ -95,25 +66,7 @@ export function taskCandidatesIn(view: MarketView, task: TaskClass, constraints:
     const scoredAs = scoringId(view.identity, price.model);
     const entry = qualityByModel.get(scoredAs);
     if (!entry) continue;
-    candidates.push({
-      model: price.model,
-      displayName: price.displayName,
-      openWeights: price.openWeights,
-      contextWindow: price.contextWindow,
-      scoredAs,
-      quality: entry.quality,
-      low: entry.low,
-      high: entry.high,
-      coverage: entry.coverage,
-      components: entry.components,
-      missing: entry.missing,
-      callCost: price.callCost,
-      blendedPerMillion: price.blendedPerMillion,
-      offering: price.offering,
-      offerings: price.offerings,
-      lifecycle: price.lifecycle,
-      measuredCosts: (view.measuredCosts.get(scoredAs) ?? []).filter((cost) => benchmarks.has(cost.benchmark)),
-    });
+    candidates.push(candidateOf(price, entry, scoredAs, (view.measuredCosts.get(scoredAs) ?? []).filter((cost) => benchmarks.has(cost.benchmark))));
   }
   return {
     task: task.id,

@@ -7,7 +7,7 @@
  */
 import type { Executor } from "../client.ts";
 import { models } from "../schema/index.ts";
-import { consolidatedPricesAt, type ModelLifecycle } from "./prices.ts";
+import { consolidatedPricesAt, type ConsolidatedPrice, type ModelLifecycle } from "./prices.ts";
 import { blendedPerMillion, callCost, type TokenProfile } from "../../domain/ranking/call-cost.ts";
 import { compareDecimal, type DecimalString } from "../../domain/money.ts";
 import { exclusionOf, type EligibilityOptions } from "../../domain/prices/eligibility.ts";
@@ -81,35 +81,42 @@ export async function pricedModels(db: Executor, profile: TokenProfile, constrai
         continue;
       }
     }
-    best.set(price.model, {
-      trust,
-      priced: {
-        model: price.model,
-        displayName: model.displayName,
-        openWeights: model.openWeights,
-        contextWindow: model.contextWindow,
-        callCost: cost,
-        blendedPerMillion: blended,
-        offering: {
-          provider: price.provider,
-          variant: price.variant,
-          region: price.region,
-          source: price.source,
-          input: price.input,
-          output: price.output,
-          cacheRead: price.cacheRead,
-          observedAt: price.observedAt.toISOString(),
-          agreeingSources: price.agreeingSources,
-          confidence: price.confidence,
-          sellersOwn: price.sellersOwn,
-          sellerKind: price.sellerKind,
-          firstParty: price.provider === price.creator,
-          suspectReasons: price.suspectReasons,
-        },
-        offerings: count,
-        lifecycle: price.lifecycle,
-      },
-    });
+    best.set(price.model, { trust, priced: pricedModelOf(price, model, { callCost: cost, blendedPerMillion: blended }, count) });
   }
   return new Map([...best].map(([id, entry]) => [id, entry.priced]));
+}
+
+/** A model priced through one consolidated offering (the view's path builds the same: src/market/priced-offers.ts). */
+export function pricedModelOf(
+  price: ConsolidatedPrice,
+  model: Pick<PricedModel, "displayName" | "openWeights" | "contextWindow">,
+  cost: Pick<PricedModel, "callCost" | "blendedPerMillion">,
+  offerings: number,
+): PricedModel {
+  return {
+    model: price.model,
+    displayName: model.displayName,
+    openWeights: model.openWeights,
+    contextWindow: model.contextWindow,
+    callCost: cost.callCost,
+    blendedPerMillion: cost.blendedPerMillion,
+    offering: {
+      provider: price.provider,
+      variant: price.variant,
+      region: price.region,
+      source: price.source,
+      input: price.input,
+      output: price.output,
+      cacheRead: price.cacheRead,
+      observedAt: price.observedAt.toISOString(),
+      agreeingSources: price.agreeingSources,
+      confidence: price.confidence,
+      sellersOwn: price.sellersOwn,
+      sellerKind: price.sellerKind,
+      firstParty: price.provider === price.creator,
+      suspectReasons: price.suspectReasons,
+    },
+    offerings,
+    lifecycle: price.lifecycle,
+  };
 }

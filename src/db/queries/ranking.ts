@@ -17,7 +17,7 @@ import { taskQuality } from "./quality.ts";
 import { InvalidRequestError } from "../../domain/errors.ts";
 import type { Candidate } from "../../domain/ranking/best.ts";
 import type { TaskClass } from "../../domain/tasks/catalogue.ts";
-import type { QualityComponentScore as QualityComponent } from "../../domain/quality/class-quality.ts";
+import type { ClassQuality, QualityComponentScore as QualityComponent } from "../../domain/quality/class-quality.ts";
 import { scoringId, snapshotIdentity } from "../../domain/tasks/snapshot-identity.ts";
 import { withMeasuredCallCosts } from "../../domain/ranking/measured-output.ts";
 
@@ -86,25 +86,7 @@ export async function taskCandidates(db: Executor, task: TaskClass, constraints:
     const scoredAs = scoringId(identity, price.model);
     const entry = qualityByModel.get(scoredAs);
     if (!entry) continue;
-    candidates.push({
-      model: price.model,
-      displayName: price.displayName,
-      openWeights: price.openWeights,
-      contextWindow: price.contextWindow,
-      scoredAs,
-      quality: entry.quality,
-      low: entry.low,
-      high: entry.high,
-      coverage: entry.coverage,
-      components: entry.components,
-      missing: entry.missing,
-      callCost: price.callCost,
-      blendedPerMillion: price.blendedPerMillion,
-      offering: price.offering,
-      offerings: price.offerings,
-      lifecycle: price.lifecycle,
-      measuredCosts: [],
-    });
+    candidates.push(candidateOf(price, entry, scoredAs, []));
   }
   await attachMeasuredCosts(db, task, candidates, constraints.asOf);
   return {
@@ -115,6 +97,29 @@ export async function taskCandidates(db: Executor, task: TaskClass, constraints:
     scored: quality.qualifying,
     // Cost per task: the scored setting's measured output size where a run cost is known.
     candidates: withMeasuredCallCosts(candidates, task.profile),
+  };
+}
+
+/** A priced model with its quality for the class (the view's path builds the same: src/market/priced-offers.ts). */
+export function candidateOf(price: PricedModel, entry: ClassQuality, scoredAs: string, measuredCosts: MeasuredCost[]): TaskCandidate {
+  return {
+    model: price.model,
+    displayName: price.displayName,
+    openWeights: price.openWeights,
+    contextWindow: price.contextWindow,
+    scoredAs,
+    quality: entry.quality,
+    low: entry.low,
+    high: entry.high,
+    coverage: entry.coverage,
+    components: entry.components,
+    missing: entry.missing,
+    callCost: price.callCost,
+    blendedPerMillion: price.blendedPerMillion,
+    offering: price.offering,
+    offerings: price.offerings,
+    lifecycle: price.lifecycle,
+    measuredCosts,
   };
 }
 
