@@ -260,7 +260,7 @@ function report(one: Map<string, Timing>, fifty: Map<string, Timing>): void {
 const database = await openBenchDatabase();
 try {
   const { connection } = database;
-  process.stdout.write(`history queries on ${connection.kind}; ${ROUNDS} rounds per query\n`);
+  process.stdout.write(`history queries on ${connection.kind} (${connection.location}); ${ROUNDS} rounds per query\n`);
   await migrateDatabase(connection);
   let started = performance.now();
   if (!FILLED) await fillFromReplay(connection);
@@ -281,5 +281,7 @@ try {
   const fifty = await measure(list);
   report(one, fifty);
 } finally {
-  await database.drop();
+  // BENCH_KEEP_DATABASE=1 keeps the 50x Postgres database for EXPLAIN (its name is in the log).
+  if (process.env.BENCH_KEEP_DATABASE === "1" && database.connection.kind === "postgres") await database.connection.close();
+  else await database.drop();
 }

@@ -4,7 +4,7 @@
  * ids, by primary key, to their offering and price periods: its cost follows the page,
  * not the length of the recorded history.
  */
-import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../client.ts";
 import { changeEvents, offerings } from "../schema/index.ts";
 
@@ -53,7 +53,8 @@ function offeringConditions(filter: ChangeFilter): SQL[] {
   return conditions;
 }
 
-const newestFirst = [desc(changeEvents.effectiveAt), asc(changeEvents.id)];
+/** The order of both change-event indexes: (effective_at desc nulls last, id); "desc" alone means nulls first, which no index has. */
+const newestFirst = [sql`${changeEvents.effectiveAt} desc nulls last`, asc(changeEvents.id)];
 
 /**
  * The page's event ids. A model's few offerings are read one by one, each along
@@ -74,7 +75,7 @@ function pageOf(db: Executor, filter: ChangeFilter) {
       .from(offerings)
       .crossJoinLateral(newestOfOffering)
       .where(and(...offeringConditions(filter)))
-      .orderBy(desc(newestOfOffering.effectiveAt), asc(newestOfOffering.id))
+      .orderBy(sql`${newestOfOffering.effectiveAt} desc nulls last`, asc(newestOfOffering.id))
       .limit(filter.limit)
       .as("page");
   }
