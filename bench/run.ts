@@ -1,41 +1,41 @@
 /**
- * `npm run bench`: speed and memory of the hot paths on real payloads, on embedded PGlite
- * (or DATABASE_URL). Prints figures; targets live here, never in timed tests:
- * - ingest the 2026-07-24 LiteLLM map (2,506 prices) in under 10 s, again in under 5 s;
- * - best for a task class in under 1 s once data is in;
- * - reprice 1M usage lines with at most 200 MB of extra memory (bench/reprice.ts), lines/s reported.
+ * `npm run bench`: every speed and memory figure, each bench in its own process (a clean
+ * memory baseline, its own database filled from the full replay of ../shared/snapshots).
+ * Each prints a table of figure, baseline or goal, ratio and whether the goal is met;
+ * targets live in the benches, never in timed tests.
+ *
+ *   npm run bench                      # all of them, on PGlite
+ *   DATABASE_URL=postgres://... npm run bench   # on a server (each bench makes its own database)
+ *   npm run bench -- read-side ingest  # some of them
+ *
+ * - read-side: req/s and p99 of best, pareto, prices.current and the LiteLLM feed (and its
+ *   304) against a static node:http server in the same run (goal: ratio >= 0.5, p99 <= 5 ms);
+ * - history-queries: the history queries at 1x and 50x history (goal: 50x p50 <= 2x the 1x p50;
+ *   pricewar.index under 100 ms);
+ * - ingest: replay-mode first start, unchanged re-run, rows written, growth, peak memory;
+ * - startup: spawn to listening on a filled database (goal: 1 s);
+ * - reprice: 1M usage lines, lines/s and extra memory (goal: at most 200 MB);
+ * - litellm-coverage: share of LiteLLM's chat keys our feed answers, per provider (goal: 95%).
  */
-import { resolve } from "node:path";
-import { sourceById } from "../scrapers/registry.ts";
-import { createCaller } from "../src/api/router.ts";
-import { openDatabase } from "../src/db/client.ts";
-import { migrateDatabase } from "../src/db/migrate.ts";
-import { replayLoader } from "../src/jobs/load-documents.ts";
-import { runSource } from "../src/jobs/run-source.ts";
 import { spawnSync } from "node:child_process";
+import { resolve } from "node:path";
 
-const SNAPSHOTS = process.env.PRICEWAR_SNAPSHOTS ?? resolve(import.meta.dirname, "../../shared/snapshots");
-const TARGETS = { firstIngestMs: 10_000, reingestMs: 5_000, bestMs: 1_000 };
+const BENCHES = ["read-side", "history-queries", "ingest", "startup", "reprice", "litellm-coverage"] as const;
 
-async function timed<T>(label: string, target: number, work: () => Promise<T>): Promise<T> {
-  const started = performance.now();
-  const result = await work();
-  const ms = Math.round(performance.now() - started);
-  const heap = Math.round(process.memoryUsage().heapUsed / 1e6);
-  process.stdout.write(`${label.padEnd(44)} ${String(ms).padStart(6)} ms  (target ${target} ms) ${ms <= target ? "ok" : "SLOW"}  heap ${heap} MB\n`);
-  return result;
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !(BENCHES as readonly string[]).includes(name));
+if (unknown.length > 0) {
+  process.stderr.write(`unknown bench ${unknown.join(", ")}; benches: ${BENCHES.join(", ")}\n`);
+  process.exit(2);
 }
-
-const connection = await openDatabase({ databaseUrl: process.env.DATABASE_URL, pgliteDir: "memory://" });
-await migrateDatabase(connection);
-const litellm = sourceById("litellm");
-const aider = sourceById("aider");
-const load = replayLoader(`${SNAPSHOTS}/prices/litellm/model_prices_2026-07-24.json`);
-await timed("ingest LiteLLM 2026-07-24 (first)", TARGETS.firstIngestMs, () => runSource(connection.db, litellm, { trigger: "replay", at: new Date("2026-07-24"), load }));
-await timed("ingest LiteLLM 2026-07-24 (unchanged again)", TARGETS.reingestMs, () => runSource(connection.db, litellm, { trigger: "replay", at: new Date("2026-07-25"), load }));
-await runSource(connection.db, aider, { trigger: "replay", at: new Date("2025-10-05"), load: replayLoader(`${SNAPSHOTS}/benchmarks/aider/polyglot_leaderboard.2025-10-04.cb6a152.yml`) });
-const caller = createCaller({ db: connection.db, connection });
-await timed("best coding (min coverage 0.2)", TARGETS.bestMs, () => caller.best({ task: "coding", minCoverage: 0.2, withinOfBest: 0.1 }));
-await connection.close();
-// Its own process: its memory figure is measured from a clean baseline.
-spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", resolve(import.meta.dirname, "reprice.ts")], { stdio: "inherit" });
+let failed = 0;
+for (const name of asked.length > 0 ? asked : BENCHES) {
+  process.stdout.write(`\n== ${name}\n`);
+  const flags = name === "reprice" ? ["--expose-gc"] : [];
+  const result = spawnSync(process.execPath, [...flags, "--import", "tsx", resolve(import.meta.dirname, `${name}.ts`)], { stdio: "inherit" });
+  if (result.status !== 0) {
+    failed += 1;
+    process.stdout.write(`${name} exited with ${result.status ?? result.signal}\n`);
+  }
+}
+process.exit(failed > 0 ? 1 : 0);
