@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.ts";
 import { useCliDatabase } from "../helpers/cli-database.ts";
@@ -64,12 +65,18 @@ describe("pricewar scrape / backfill / sources / unmatched", () => {
     const unknownSource = await runCli(["scrape", "nope"], env);
     expect(unknownSource.code).toBe(2);
     expect(unknownSource.stderr).toMatch(/unknown source "nope"; known sources: openrouter, litellm/);
-    const badDate = await runCli(["scrape", "openrouter", "--replay", "x.json", "--at", "yesterday"], env);
+    // A payload that exists, so each refusal below is about the argument it names.
+    const payload = join(import.meta.dirname, "../../package.json");
+    const badDate = await runCli(["scrape", "openrouter", "--replay", payload, "--at", "yesterday"], env);
+    expect(badDate.code).toBe(2);
     expect(badDate.stderr).toMatch(/--at must be an ISO date/);
-    const twoWithReplay = await runCli(["scrape", "openrouter", "litellm", "--replay", "x.json"], env);
+    const twoWithReplay = await runCli(["scrape", "openrouter", "litellm", "--replay", payload], env);
+    expect(twoWithReplay.code).toBe(2);
     expect(twoWithReplay.stderr).toMatch(/--replay reads one payload, so name exactly one source/);
+    // A missing payload is the caller's mistake: one line, exit 2, no run recorded.
     const missingFile = await runCli(["scrape", "litellm", "--replay", "/nonexistent/file.json"], env);
-    expect(missingFile.code).toBe(1);
-    expect(missingFile.stdout).toMatch(/litellm: failed: replay \/nonexistent\/file\.json: no such file or folder/);
+    expect(missingFile.code).toBe(2);
+    expect(missingFile.stderr).toMatch(/cannot read \/nonexistent\/file\.json: no such file or folder/);
+    expect(missingFile.stderr).not.toMatch(/\n\s+at /);
   });
 });
