@@ -7,8 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
-    // Two files at a time: each has its own database, and most wait on it (or on a child
-    // process) as much as they compute, so two workers nearly halve the suite on 2 cores.
-    maxWorkers: 2,
+    // Three files at a time on 2 cores: each has its own database, and most wait on it (or
+    // on a child process: the CLI, the service, npm) as much as they compute.
+    maxWorkers: 3,
   },
 });

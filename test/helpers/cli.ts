@@ -1,14 +1,30 @@
 /**
- * Runs the real `pricewar` CLI in a child process, as a user would, from the TypeScript
- * sources through tsx (bin/pricewar.js runs the compiled dist/, which may be older than
- * the sources under test; test/cli/compiled-bin.test.ts covers the compiled entry).
+ * Runs the real `pricewar` CLI in a child process, as a user would: the compiled dist/
+ * when it is at least as new as every source file (CI builds it on install), otherwise
+ * the TypeScript sources through tsx, so a test never runs a dist/ older than the code
+ * under test (test/cli/compiled-bin.test.ts covers the compiled entry itself).
  */
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const CLI = ["--import", "tsx", resolve(PROJECT_ROOT, "src/cli/main.ts")];
+const COMPILED_MAIN = resolve(PROJECT_ROOT, "dist/src/cli/main.js");
+
+/** Newest modification time of the files the build reads (sources, data, migrations). */
+function newestSourceMs(): number {
+  let newest = 0;
+  for (const folder of ["src", "scrapers", "migrations"]) {
+    for (const entry of readdirSync(resolve(PROJECT_ROOT, folder), { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) newest = Math.max(newest, statSync(resolve(entry.parentPath, entry.name)).mtimeMs);
+    }
+  }
+  return newest;
+}
+
+const compiledIsCurrent = existsSync(COMPILED_MAIN) && statSync(COMPILED_MAIN).mtimeMs >= newestSourceMs();
+const CLI = compiledIsCurrent ? [COMPILED_MAIN] : ["--import", "tsx", resolve(PROJECT_ROOT, "src/cli/main.ts")];
 
 export interface CliResult {
   code: number | null;
