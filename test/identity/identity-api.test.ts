@@ -137,6 +137,15 @@ describe("models.resolve", () => {
     expect(model.pointers.map((pointer) => pointer.snapshot)).toContain("openai/gpt-4o-20240513");
   });
 
+  it("states each model's lifecycle in models.get, with what it rests on", async () => {
+    const retired = await caller().models.get({ model: "google/gemini-2.0-flash" });
+    expect(retired.lifecycle).toMatchObject({ stage: "retired", basis: "reviewed" });
+    expect(retired.lifecycle.since).toMatch(/^2026-06-01/);
+    expect(retired.lifecycle.origin).toMatch(/google pricing/);
+    const floating = await caller().models.get({ model: "openai/gpt-4o" });
+    expect(floating.lifecycle.pointsTo?.model).toMatch(/^openai\/gpt-4o-\d{8}$/);
+  });
+
   it("names the model OpenRouter's moving ~ id routed to on the payload's date", async () => {
     const answer = await caller().models.resolve({ name: "~anthropic/claude-opus-latest", source: "openrouter", at: "2026-08-09" });
     expect(answer).toMatchObject({ model: { id: "anthropic/claude-opus-latest", floating: true }, floating: true, pinnedTo: "anthropic/claude-opus-5" });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { modelLifecycle } from "../../db/queries/lifecycle.ts";
 import { modelAudit } from "../../db/queries/model-audit.ts";
 import { modelPointersOf } from "../../db/queries/model-pointers.ts";
 import { getModel, listModels, modelAliases, modelOfferings, resolveModelReference } from "../../db/queries/models.ts";
@@ -21,12 +22,19 @@ export const modelsRouter = router({
     )
     .query(({ ctx, input }) => listModels(ctx.db, input)),
 
-  /** A model with every name sources use for it, every seller's offering (with the seller-native id) and, for a floating name, its dated snapshots. */
+  /** A model with its lifecycle today, every name sources use for it, every seller's offering (with the seller-native id) and, for a floating name, its dated snapshots. */
   get: publicProcedure.input(z.object({ model: modelInput })).query(async ({ ctx, input }) => {
     const id = await requireModelId(ctx.db, input.model);
-    const [model, aliases, offerings, pointers] = await Promise.all([getModel(ctx.db, id), modelAliases(ctx.db, id), modelOfferings(ctx.db, id), modelPointersOf(ctx.db, id)]);
+    const [model, aliases, offerings, pointers, lifecycle] = await Promise.all([
+      getModel(ctx.db, id),
+      modelAliases(ctx.db, id),
+      modelOfferings(ctx.db, id),
+      modelPointersOf(ctx.db, id),
+      modelLifecycle(ctx.db, id),
+    ]);
     return {
       ...model!,
+      lifecycle,
       aliases,
       offerings,
       pointers: pointers.map(({ snapshotModelId, validFrom, validTo, origin }) => ({ snapshot: snapshotModelId, validFrom, validTo, origin })),

@@ -23,7 +23,7 @@ export const lifecycle = z.object({
   stage: lifecycleStage,
   basis: z.enum(["name", "source", "delisted", "reviewed", "assumed"]).describe("what the stage rests on"),
   seller: z.string().nullable().describe("the seller whose offering the stage concerns, when not the model's own"),
-  since: z.string().nullable().describe("date the stage began (YYYY-MM-DD)"),
+  since: z.string().nullable().describe("when the stage began (ISO 8601)"),
   origin: z.string().describe("who says so: a source id or a reviewed override"),
   note: z.string().nullable(),
   next: z.object({ stage: lifecycleStage, from: z.string() }).nullable().describe("an announced next stage and its date"),

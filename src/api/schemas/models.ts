@@ -1,6 +1,6 @@
 /** Output schemas of the `models` procedures. */
 import { z } from "zod";
-import { decimal, modelTier, timestamp } from "./common.ts";
+import { decimal, lifecycle, modelTier, timestamp } from "./common.ts";
 
 const modelFields = {
   id: z.string().describe("canonical model id, <creator>/<name>, e.g. openai/gpt-4o"),
@@ -22,6 +22,7 @@ export const modelRecord = z.object({ ...modelFields, createdAt: timestamp, upda
 export const modelsListOutput = z.array(z.object({ ...modelFields, offerings: z.number().describe("offerings with a current price") }));
 
 export const modelsGetOutput = modelRecord.extend({
+  lifecycle: lifecycle.describe("the model's stage today (its maker's offering), with what it rests on"),
   aliases: z.array(
     z.object({
       source: z.string(),
