@@ -1,7 +1,8 @@
 /**
  * The market view's only I/O: read the version, the catalogue, the consolidated prices
- * (every currency, and USD alone as ranking consolidates them), the fitted quality model
- * and the measured benchmark-run costs, then hand them to the pure buildMarketView.
+ * (every currency together, and each currency alone as ranking consolidates them: a
+ * ranking compares prices in one currency), the fitted quality model and the measured
+ * benchmark-run costs, then hand them to the pure buildMarketView.
  */
 import { and, isNotNull } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
@@ -29,7 +30,8 @@ export async function loadMarketView(db: Executor, options: LoadOptions = {}): P
     .from(models);
   const sellers = await db.select({ id: providers.id }).from(providers);
   const prices = await consolidatedPricesAt(db, {}, asOf);
-  const usdPrices = await consolidatedPricesAt(db, { currency: "USD" }, asOf);
+  const rankable = [];
+  for (const currency of RANKING_CURRENCIES) rankable.push(...(await consolidatedPricesAt(db, { currency }, asOf)));
   const quality = await qualityModel(db, asOf);
   const measuredCosts = await db
     .select({
@@ -48,11 +50,14 @@ export async function loadMarketView(db: Executor, options: LoadOptions = {}): P
     models: catalogue,
     providerIds: sellers.map((row) => row.id),
     prices,
-    offers: await inSlices(usdPrices, (price) => marketOffer(price, TASK_CLASSES)),
+    offers: await inSlices(rankable, (price) => marketOffer(price, TASK_CLASSES)),
     quality,
     measuredCosts: measuredCosts.map(({ validFrom, costUsd, ...row }) => ({ ...row, costUsd: costUsd!, asOf: validFrom.toISOString().slice(0, 10) })),
   }, options.builtAt);
 }
+
+/** Currencies a caller may rank in (eligibility's `currency`); each offering is ranked in its own, never converted. */
+const RANKING_CURRENCIES = ["USD", "CNY", "EUR"] as const;
 
 const SLICE = 500;
 

@@ -23,7 +23,11 @@ const share = z.number().min(0).max(1);
 
 /** Constraints on which offerings and models may be chosen. */
 export const constraintsInput = z.object({
-  maxPrice: z.number().positive().optional().describe("cap on the blended USD per 1M tokens under the class's token profile"),
+  maxPrice: z.number().positive().optional().describe("cap on the blended price per 1M tokens under the class's token profile, in the ranking currency"),
+  currency: z
+    .enum(["USD", "CNY", "EUR"])
+    .default("USD")
+    .describe("rank the offerings priced in this currency, in it (no conversion); offerings in other currencies are left out"),
   openWeightsOnly: z.boolean().default(false),
   providers: nameListInput().optional().describe("only these sellers"),
   excludeProviders: nameListInput().optional().describe("never these sellers"),

@@ -1,6 +1,6 @@
 /** Output schemas of `best`, `pareto` and `simulate`. */
 import { z } from "zod";
-import { confidence, decimal, lifecycle, perMillion, qualityComponent, tokenProfile } from "./common.ts";
+import { confidence, currency, decimal, lifecycle, perMillion, qualityComponent, tokenProfile } from "./common.ts";
 
 /** The offering a candidate would be bought through: the cheapest eligible seller of the model. */
 const chosenOffering = z.object({
@@ -8,6 +8,7 @@ const chosenOffering = z.object({
   variant: z.string(),
   region: z.string(),
   source: z.string(),
+  currency: currency.describe("the currency of its prices and of the call cost (the request's currency, USD by default)"),
   input: perMillion.nullable(),
   output: perMillion.nullable(),
   cacheRead: perMillion.nullable(),

@@ -25,6 +25,8 @@ export interface PricedOffering {
   variant: string;
   region: string;
   source: string;
+  /** The currency of its prices (the ranking's currency: USD unless the caller asked for another). */
+  currency: "USD" | "CNY" | "EUR";
   input: string | null;
   output: string | null;
   cacheRead: string | null;
@@ -57,7 +59,7 @@ export interface PricedModel {
 
 export async function pricedModels(db: Executor, profile: TokenProfile, constraints: OfferingConstraints): Promise<Map<string, PricedModel>> {
   const [prices, catalogue] = await Promise.all([
-    consolidatedPricesAt(db, { currency: "USD" }, constraints.asOf),
+    consolidatedPricesAt(db, { currency: constraints.currency ?? "USD" }, constraints.asOf),
     db.select({ id: models.id, displayName: models.displayName, openWeights: models.openWeights, contextWindow: models.contextWindow }).from(models),
   ]);
   const facts = new Map(catalogue.map((row) => [row.id, row]));
@@ -105,6 +107,7 @@ export function pricedModelOf(
       variant: price.variant,
       region: price.region,
       source: price.source,
+      currency: price.currency as PricedOffering["currency"],
       input: price.input,
       output: price.output,
       cacheRead: price.cacheRead,
