@@ -79,7 +79,11 @@ export function backendKiller(databaseUrl: string): BackendKiller {
         const holder = { pid: await writeLockHolder() };
         if (holder.pid !== undefined) {
           await new Promise((resolve) => setTimeout(resolve, delayMs));
-          const [kill] = await terminate(admin`pid = ${holder.pid} and xact_start is not null`);
+          // Only if it still holds the write lock: after the delay it may have committed and
+          // moved on to a statement outside the retried write transaction (run bookkeeping).
+          const [kill] = await terminate(admin`pid = ${holder.pid} and xact_start is not null and exists (
+            select 1 from pg_locks where pg_locks.pid = ${holder.pid} and locktype = 'advisory' and granted
+              and classid = ${ADVISORY_LOCK_NAMESPACE} and objid = ${CATALOGUE_WRITE_LOCK} and objsubid = 2)`);
           return kill ?? null;
         }
         await pause(2);
