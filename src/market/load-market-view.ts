@@ -10,6 +10,7 @@ import { models, providers, scorePeriods } from "../db/schema/index.ts";
 import { validAt } from "../db/queries/benchmarks.ts";
 import { consolidatedPricesAt } from "../db/queries/prices.ts";
 import { qualityModel } from "../db/queries/quality.ts";
+import { measuredCostColumns } from "../db/queries/ranking.ts";
 import { TASK_CLASSES } from "../domain/tasks/catalogue.ts";
 import { readDataVersion, type DataVersion } from "./data-version.ts";
 import { buildMarketView, marketOffer, type MarketView } from "./market-view.ts";
@@ -34,14 +35,7 @@ export async function loadMarketView(db: Executor, options: LoadOptions = {}): P
   for (const currency of RANKING_CURRENCIES) rankable.push(...(await consolidatedPricesAt(db, { currency }, asOf)));
   const quality = await qualityModel(db, asOf);
   const measuredCosts = await db
-    .select({
-      modelId: scorePeriods.modelId,
-      benchmark: scorePeriods.benchmarkId,
-      setting: scorePeriods.setting,
-      source: scorePeriods.sourceId,
-      costUsd: scorePeriods.costUsd,
-      validFrom: scorePeriods.validFrom,
-    })
+    .select(measuredCostColumns)
     .from(scorePeriods)
     .where(and(isNotNull(scorePeriods.costUsd), validAt(asOf)));
   return buildMarketView({

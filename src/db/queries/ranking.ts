@@ -123,20 +123,23 @@ export function candidateOf(price: PricedModel, entry: ClassQuality, scoredAs: s
   };
 }
 
+/** The columns of a benchmark run's measured cost (Aider, LiveBench, ...): read by ranking and by the market view. */
+export const measuredCostColumns = {
+  modelId: scorePeriods.modelId,
+  benchmark: scorePeriods.benchmarkId,
+  setting: scorePeriods.setting,
+  source: scorePeriods.sourceId,
+  costUsd: scorePeriods.costUsd,
+  validFrom: scorePeriods.validFrom,
+};
+
 async function attachMeasuredCosts(db: Executor, task: TaskClass, candidates: TaskCandidate[], asOf?: Date): Promise<void> {
   const benchmarkIds = [...new Set(task.components.flatMap((component) => component.benchmarks))];
   const byModel = new Map<string, TaskCandidate[]>();
   for (const candidate of candidates) byModel.set(candidate.scoredAs, [...(byModel.get(candidate.scoredAs) ?? []), candidate]);
   for (const slice of slices([...byModel.keys()])) {
     const rows = await db
-      .select({
-        modelId: scorePeriods.modelId,
-        benchmark: scorePeriods.benchmarkId,
-        setting: scorePeriods.setting,
-        source: scorePeriods.sourceId,
-        costUsd: scorePeriods.costUsd,
-        validFrom: scorePeriods.validFrom,
-      })
+      .select(measuredCostColumns)
       .from(scorePeriods)
       .where(and(inArray(scorePeriods.modelId, slice), inArray(scorePeriods.benchmarkId, benchmarkIds), isNotNull(scorePeriods.costUsd), validAt(asOf)));
     for (const row of rows) {
