@@ -47,8 +47,8 @@ export const pricePeriods = pgTable(
   (t) => [
     // current price of an offering from a source: at most one open period
     uniqueIndex("price_periods_current_key").on(t.offeringId, t.sourceId).where(sql`${t.validTo} is null`),
-    // price at a date / an offering's history, ordered
-    index("price_periods_at_date_idx").on(t.offeringId, t.validFrom),
+    // price at a date / an offering's history, ordered; id breaks ties for the keyset pages of prices.history
+    index("price_periods_history_idx").on(t.offeringId, t.validFrom, t.id),
     // prices.current over all offerings
     index("price_periods_current_by_source_idx").on(t.sourceId).where(sql`${t.validTo} is null`),
     check("price_periods_valid_range", sql`${t.validTo} is null or ${t.validTo} > ${t.validFrom}`),
