@@ -38,13 +38,13 @@ describe("prices API", () => {
     expect(after.map((p) => [p.input, p.output])).toEqual([["2.5", "10"]]);
   });
 
-  it("prices.history lists a model's periods from every seller and source", async () => {
+  it("prices.history lists a model's periods from every seller and source, newest first", async () => {
     const { model, periods } = await caller().prices.history({ model: "azure/gpt-4o" });
     expect(model).toBe("openai/gpt-4o");
     const direct = periods.filter((p) => p.provider === "openai" && p.variant === "standard" && p.source === "litellm");
     expect(direct.map((p) => [p.input, p.validTo?.toISOString() ?? null])).toEqual([
-      ["5", "2024-11-13T00:00:00.000Z"],
       ["2.5", null],
+      ["5", "2024-11-13T00:00:00.000Z"],
     ]);
     expect(new Set(periods.map((p) => p.provider))).toEqual(expect.objectContaining({ size: expect.any(Number) }));
     expect(periods.some((p) => p.provider === "azure")).toBe(true);

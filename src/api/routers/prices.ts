@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { offeringHistory } from "../../db/queries/prices.ts";
+import { priceHistoryPage } from "../../db/queries/price-history-page.ts";
+import { encodeHistoryCursor, historyCursorInput } from "../history-cursor.ts";
 import { pricesIn } from "../../market/price-lookup.ts";
 import { requestView } from "../../market/request-view.ts";
-import { currencyInput, isoDateInput, modelInput } from "../inputs.ts";
+import { currencyInput, isoDateInput, limitInput, modelInput } from "../inputs.ts";
 import { requireModelId } from "../model-reference.ts";
 import { publicProcedure, router } from "../trpc.ts";
 
@@ -13,6 +14,9 @@ const offeringFilter = z.object({
   currency: currencyInput.optional(),
 });
 
+const HISTORY_PAGE_DEFAULT = 100;
+const HISTORY_PAGE_MAX = 1000;
+
 export const pricesRouter = router({
   /** Current consolidated price (from the market view) of every matching offering (one per offering; other sources alongside). */
   current: publicProcedure.input(offeringFilter.default({})).query(async ({ ctx, input }) => {
@@ -20,12 +24,21 @@ export const pricesRouter = router({
     return pricesIn(await requestView(ctx), { ...input, modelIds });
   }),
 
-  /** A model's (or one offering's) price periods from every source, oldest first. */
+  /** A model's (or one offering's) price periods from every source, newest first, a page at a time (`nextCursor` continues). */
   history: publicProcedure
-    .input(offeringFilter.extend({ model: modelInput, source: z.string().min(1).optional() }))
+    .input(
+      offeringFilter.extend({
+        model: modelInput,
+        source: z.string().min(1).optional(),
+        limit: limitInput(HISTORY_PAGE_MAX, HISTORY_PAGE_DEFAULT).describe(`periods per page (default ${HISTORY_PAGE_DEFAULT}, at most ${HISTORY_PAGE_MAX})`),
+        cursor: historyCursorInput.optional(),
+      }),
+    )
     .query(async ({ ctx, input }) => {
       const modelId = await requireModelId(ctx.db, input.model);
-      return { model: modelId, periods: await offeringHistory(ctx.db, { ...input, modelIds: [modelId] }) };
+      const { cursor, limit, ...filter } = input;
+      const page = await priceHistoryPage(ctx.db, { ...filter, modelIds: [modelId] }, { limit, after: cursor });
+      return { model: modelId, periods: page.periods, nextCursor: page.next ? encodeHistoryCursor(page.next) : null };
     }),
 
   /** Prices as they stood at a date: only periods valid then. */

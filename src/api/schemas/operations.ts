@@ -79,8 +79,9 @@ export const OPERATION_DOCS = {
   },
   "prices.history": {
     summary: "Price history of a model",
-    description: "A model's (or one offering's) price periods from every source, oldest first.",
-    example: { model: "gpt-4o", provider: "openai" },
+    description:
+      "A model's (or one offering's) price periods from every source, newest first (valid_from descending, then period id), one page at a time: `limit` periods (default 100, at most 1000); the answer's `nextCursor`, passed back as `cursor`, gives the next older page, null on the last. A cursor the API did not give is refused with 400.",
+    example: { model: "gpt-4o", provider: "openai", limit: 50 },
   },
   "prices.at": {
     summary: "Prices at a date",

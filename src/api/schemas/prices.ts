@@ -40,4 +40,8 @@ export const consolidatedPrice = pricePeriod.extend({
 
 export const pricesCurrentOutput = z.array(consolidatedPrice);
 export const pricesAtOutput = z.array(consolidatedPrice);
-export const pricesHistoryOutput = z.object({ model: z.string(), periods: z.array(pricePeriod) });
+export const pricesHistoryOutput = z.object({
+  model: z.string(),
+  periods: z.array(pricePeriod).describe("newest first: valid_from descending, then period id descending"),
+  nextCursor: z.string().nullable().describe("pass as `cursor` for the next (older) page; null on the last page"),
+});

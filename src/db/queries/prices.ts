@@ -21,7 +21,7 @@ export interface OfferingFilter {
   currency?: "USD" | "CNY" | "EUR";
 }
 
-const priceColumns = {
+export const priceColumns = {
   periodId: pricePeriods.id,
   offeringId: offerings.id,
   provider: offerings.providerId,
@@ -49,11 +49,18 @@ const priceColumns = {
 
 export type PriceRow = Awaited<ReturnType<typeof selectPeriods>>[number];
 
-function offeringConditions(filter: OfferingFilter): SQL[] {
+/** The filter's conditions on the offering (model, seller, variant). */
+export function offeringConditions(filter: OfferingFilter): SQL[] {
   const conditions: SQL[] = [];
   if (filter.modelIds) conditions.push(inArray(offerings.modelId, filter.modelIds.length > 0 ? filter.modelIds : [""]));
   if (filter.provider) conditions.push(eq(offerings.providerId, filter.provider));
   if (filter.variant) conditions.push(eq(offerings.variant, filter.variant));
+  return conditions;
+}
+
+/** The filter's conditions on the price period (source, currency). */
+export function periodConditions(filter: OfferingFilter): SQL[] {
+  const conditions: SQL[] = [];
   if (filter.source) conditions.push(eq(pricePeriods.sourceId, filter.source));
   if (filter.currency) conditions.push(eq(pricePeriods.currency, filter.currency));
   return conditions;
@@ -76,7 +83,7 @@ export function sourcedPricesAt(db: Executor, filter: OfferingFilter, at?: Date)
   const valid = at
     ? and(lte(pricePeriods.validFrom, at), or(isNull(pricePeriods.validTo), sql`${pricePeriods.validTo} > ${at.toISOString()}::timestamptz`))
     : isNull(pricePeriods.validTo);
-  return selectPeriods(db, and(valid, ...offeringConditions(filter)));
+  return selectPeriods(db, and(valid, ...offeringConditions(filter), ...periodConditions(filter)));
 }
 
 /**
@@ -115,7 +122,7 @@ export type ConsolidatedPrice = Awaited<ReturnType<typeof consolidatedPricesAt>>
 export type { ModelLifecycle } from "./lifecycle.ts";
 
 export function offeringHistory(db: Executor, filter: OfferingFilter) {
-  return selectPeriods(db, and(...offeringConditions(filter)));
+  return selectPeriods(db, and(...offeringConditions(filter), ...periodConditions(filter)));
 }
 
 export function modelExists(db: Executor, id: string) {
