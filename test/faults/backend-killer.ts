@@ -53,9 +53,12 @@ export function backendKiller(databaseUrl: string): BackendKiller {
     return done;
   };
 
+  // Advisory locks are per database, and pg_locks lists every database's: the write lock of
+  // another test file's database (a CI worker beside this one) is not this database's.
   const writeLockHolder = async (): Promise<number | undefined> => {
     const [holder] = await admin<Array<{ pid: number }>>`
       select pid from pg_locks where locktype = 'advisory' and granted
+        and database = (select oid from pg_database where datname = ${database})
         and classid = ${ADVISORY_LOCK_NAMESPACE} and objid = ${CATALOGUE_WRITE_LOCK} and objsubid = 2`;
     return holder?.pid;
   };

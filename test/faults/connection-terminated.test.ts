@@ -45,11 +45,12 @@ describe.runIf(TEST_DATABASE_URL)("connections terminated while runs write (serv
   let killer: BackendKiller;
   /** The entries a run without faults fails too (payloads the integrity gate refuses): the same fate is expected under faults. */
   let statusWithoutFaults: Map<string, string>;
+  let reference: BackfillResult;
   const folder = payloadFolder(COUNT);
   beforeAll(async () => {
     [clean, faulted] = await Promise.all([createTestDatabase(), createTestDatabase()]);
     killer = backendKiller(faulted.url!);
-    const reference = await runBackfill(clean.db, litellmSource, folder.dir);
+    reference = await runBackfill(clean.db, litellmSource, folder.dir);
     statusWithoutFaults = new Map(reference.runs.map((run) => [run.entry, run.status]));
     expect(reference.stopped).toBe(false);
   }, 60_000);
@@ -76,7 +77,12 @@ describe.runIf(TEST_DATABASE_URL)("connections terminated while runs write (serv
       stop = true;
       await killing;
       expect(killer.kills.length).toBeGreaterThanOrEqual(3);
-      expect(result.runs.map((run) => run.status)).toEqual(payloads(6).map((name) => statusWithoutFaults.get(name)));
+      // Each run's entry, status and (when it failed) error, so that a failure says what the database did.
+      const outcome = (entry: string, status: string | undefined, error: string | null) => `${entry}: ${status}${status === "failed" ? ` (${error})` : ""}`;
+      const referenceErrors = new Map(reference.runs.map((run) => [run.entry, run.error]));
+      expect(result.runs.map((run) => outcome(run.entry, run.status, run.error))).toEqual(
+        payloads(6).map((name) => outcome(name, statusWithoutFaults.get(name), referenceErrors.get(name) ?? null)),
+      );
     } finally {
       first.remove();
     }
