@@ -65,7 +65,7 @@ export function createRequestListener(context: ApiContext, metrics?: ServiceMetr
       },
     ],
     // Before the /api/v1/ procedures: a streamed body in, NDJSON out; SSE; admin routes.
-    ["/api/v1/reprice", (request, response, url) => serveReprice(context.db, request, response, url)],
+    ["/api/v1/reprice", (request, response, url) => serveReprice(context, request, response, url)],
     ["/api/v1/changes/stream", createChangeStream(context, limits.changeStream).handle],
     [ADMIN_WEBHOOKS_PATH, createWebhookAdmin(context, limits.adminToken)],
     ["/api/v1/", context.markets ? cacheViewAnswers(rest, context.markets) : rest],

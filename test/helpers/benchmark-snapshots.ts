@@ -10,7 +10,9 @@ import { lmarenaSource } from "../../scrapers/lmarena/index.ts";
 import type { BenchmarkSource, PayloadDocument } from "../../scrapers/source.ts";
 import { sweBenchSource } from "../../scrapers/swe-bench/index.ts";
 import { tau2BenchSource } from "../../scrapers/tau2-bench/index.ts";
+import type { Db } from "../../src/db/client.ts";
 import { readReplayDocuments } from "../../src/jobs/fetch/replay.ts";
+import { runSource } from "../../src/jobs/run-source.ts";
 import { snapshotPath } from "./snapshots.ts";
 
 export interface Ingest {
@@ -60,3 +62,11 @@ export async function documentsOf(ingest: Ingest): Promise<PayloadDocument[]> {
   return documents;
 }
 
+
+/** Ingests the newest payload of every benchmark source (or of those named), each replayed at its own date. */
+export async function ingestBenchmarkSnapshots(db: Db, only?: ReadonlySet<string>): Promise<void> {
+  for (const ingest of INGESTS.filter((entry) => !only || only.has(entry.source.id))) {
+    const documents = await documentsOf(ingest);
+    await runSource(db, ingest.source, { trigger: "replay", at: new Date(`${ingest.at}T00:00:00Z`), load: async () => documents });
+  }
+}

@@ -5,6 +5,7 @@
 import { Readable } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
 import { litellmSource } from "../../scrapers/litellm/index.ts";
+import { defaultBestRoute } from "../../src/api/best-route.ts";
 import { createRepriceLookup } from "../../src/db/queries/reprice-prices.ts";
 import { readUsageLog } from "../../src/domain/reprice/read-log.ts";
 import { repriceLog, type RepriceOptions, type RepriceOutput } from "../../src/domain/reprice/reprice-log.ts";
@@ -22,7 +23,8 @@ beforeAll(async () => {
 
 async function reprice(log: string, options: RepriceOptions = {}) {
   const out: RepriceOutput[] = [];
-  const lookup = createRepriceLookup(database().db, { now: () => new Date("2026-08-01T00:00:00Z") });
+  const { db } = database();
+  const lookup = createRepriceLookup(db, { now: () => new Date("2026-08-01T00:00:00Z"), bestRoute: defaultBestRoute({ db, connection: database() }) });
   for await (const item of repriceLog(readUsageLog(Readable.from([Buffer.from(log)])), lookup, options)) out.push(item);
   const lines = out.flatMap((item) => (item.type === "line" ? [item] : []));
   const totals = out.flatMap((item) => (item.type === "totals" ? [item.totals] : []));
@@ -108,7 +110,8 @@ describe("repricing a log spanning the gpt-4o cut of 2024-11-13", () => {
       .join("\n");
     const { lines } = await reprice(log, { compare: "best" });
     // LiteLLM carries no benchmark scores: no model has a quality figure, and the line says so.
-    expect(lines[0]?.compare).toMatchObject({ mode: "best", cost: null, reason: "no priced model with quality figures for task class coding" });
+    expect(lines[0]?.compare).toMatchObject({ mode: "best", cost: null, price: null });
+    expect(lines[0]?.compare?.reason).toMatch(/^best names no model for task class coding: 0 priced models with quality figures/);
     expect(lines[1]?.compare).toMatchObject({ mode: "best", cost: null, reason: "no task class on this line" });
   });
 });

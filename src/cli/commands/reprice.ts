@@ -5,6 +5,7 @@
  * price, with their reasons. On a terminal, a progress bar on stderr.
  */
 import { createReadStream, statSync } from "node:fs";
+import { defaultBestRoute } from "../../api/best-route.ts";
 import { migrateDatabase } from "../../db/migrate.ts";
 import { createRepriceLookup } from "../../db/queries/reprice-prices.ts";
 import { readUsageLog } from "../../domain/reprice/read-log.ts";
@@ -57,12 +58,14 @@ export async function repriceCommand(args: string[], open: () => Promise<Runtime
   const size = statSync(requirePath("reprice", file, "file")).size;
   const runtime = await open();
   await migrateDatabase(runtime.connection);
+  const context = { db: runtime.connection.db, connection: runtime.connection, logger: runtime.logger };
+  const lookup = createRepriceLookup(context.db, { bestRoute: defaultBestRoute(context) });
   const input = createReadStream(file);
   const progress = progressBar(size);
   const problems: string[] = [];
   let lines = 0;
   let totals: Totals | undefined;
-  for await (const item of repriceLog(readUsageLog(input), createRepriceLookup(runtime.connection.db), compare ? { compare } : {})) {
+  for await (const item of repriceLog(readUsageLog(input), lookup, compare ? { compare } : {})) {
     if (values.json && !process.stdout.write(`${JSON.stringify(item)}\n`)) await new Promise((done) => process.stdout.once("drain", done));
     if (item.type === "totals") totals = item.totals;
     else {

@@ -4,20 +4,17 @@
  * name may point elsewhere on another day); each model's whole price history is read
  * once and kept (it is small), so a million lines cost a handful of queries. With no
  * seller named, the model's own lab is preferred, then the consolidation's authority
- * order (first-party pages, aggregators, community tables).
+ * order (first-party pages, aggregators, community tables). Today's best route is not
+ * ranked here: the caller injects the product's `best` answer (api/best-route.ts), and
+ * this module prices the offering it names at its current period.
  */
 import type { Executor } from "../client.ts";
 import { resolveModelReference, type ModelResolution } from "./models.ts";
 import { offeringHistory, type PriceRow } from "./prices.ts";
-import { taskCandidates } from "./ranking.ts";
 import { authorityRank } from "../../domain/prices/consolidate.ts";
-import { rankBest } from "../../domain/ranking/best.ts";
-import { taskClassById } from "../../domain/tasks/catalogue.ts";
+import type { RankedOffering } from "../../domain/ranking/best.ts";
 import type { PriceAnswer, PriceLookup, PriceUsed } from "../../domain/reprice/reprice-log.ts";
 import type { UsageLine } from "../../domain/reprice/usage-line.ts";
-
-/** Today's best route: the cheapest model within this many points (0..100 scale) of the best quality for the class. */
-export const BEST_ROUTE_WITHIN_OF_BEST = 5;
 
 type PeriodRow = PriceRow;
 
@@ -47,12 +44,17 @@ function priceUsed(row: PeriodRow): PriceUsed {
 
 const inForceAt = (at: number) => (row: PeriodRow) => row.validFrom.getTime() <= at && (row.validTo === null || at < row.validTo.getTime());
 
+/** The model and offering today's `best` answer names for a task class, or why there is none. */
+export type BestRoute = { model: string; offering: RankedOffering } | { reason: string };
+
 export interface RepriceLookupOptions {
-  /** "Today" for comparisons (tests pin it); default the time of each call. */
+  /** "Today" for --compare now (tests pin it); default the time of each call. */
   now?: () => Date;
+  /** Today's best route of a task class (--compare best): the product's `best` answer. */
+  bestRoute: (taskId: string) => Promise<BestRoute>;
 }
 
-export function createRepriceLookup(db: Executor, options: RepriceLookupOptions = {}): PriceLookup {
+export function createRepriceLookup(db: Executor, options: RepriceLookupOptions): PriceLookup {
   const now = options.now ?? (() => new Date());
   const resolutions = new Map<string, Promise<ModelResolution>>();
   const histories = new Map<string, Promise<PeriodRow[]>>();
@@ -104,17 +106,15 @@ export function createRepriceLookup(db: Executor, options: RepriceLookupOptions 
   }
 
   async function findBest(taskId: string): Promise<PriceAnswer> {
-    const task = taskClassById(taskId);
-    if (!task) return { reason: `unknown task class "${taskId}"` };
-    const set = await taskCandidates(db, task, { minCoverage: 0.5 });
-    const [best] = rankBest(set.candidates, { withinOfBest: BEST_ROUTE_WITHIN_OF_BEST, objective: "cost", limit: 1 }).candidates;
-    if (!best) return { reason: `no priced model with quality figures for task class ${taskId}` };
-    const at = now().getTime();
-    const row = (await history(best.model)).find(
+    const route = await options.bestRoute(taskId);
+    if ("reason" in route) return route;
+    const { model, offering } = route;
+    // The current period of the named offering, as the market view consolidated it (open-ended).
+    const row = (await history(model)).find(
       (candidate) =>
-        candidate.provider === best.offering.provider && candidate.variant === best.offering.variant && candidate.region === best.offering.region && candidate.source === best.offering.source && inForceAt(at)(candidate),
+        candidate.provider === offering.provider && candidate.variant === offering.variant && candidate.region === offering.region && candidate.source === offering.source && candidate.validTo === null,
     );
-    return row ? { price: priceUsed(row) } : { reason: `the best route for ${taskId} (${best.model} on ${best.offering.provider}) has no current USD price` };
+    return row ? { price: priceUsed(row) } : { reason: `the best route for ${taskId} (${model} on ${offering.provider}) has no current USD price` };
   }
 
   function bestNow(taskId: string): Promise<PriceAnswer> {
