@@ -22,13 +22,19 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await migrateDatabase(connection);
     return connection;
   }
-  const name = `pricewar_test_${process.pid}_${randomBytes(4).toString("hex")}`;
-  const admin = postgres(TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  const url = new URL(TEST_DATABASE_URL);
-  url.pathname = `/${name}`;
-  const connection = await openDatabase({ databaseUrl: url.toString(), maxConnections: 5 });
+  const connection = await openServerDatabase(5);
   await migrateDatabase(connection);
+  return connection;
+}
+
+/** A throwaway, unmigrated database on TEST_DATABASE_URL's server; close() drops it. */
+export async function openServerDatabase(maxConnections: number): Promise<TestDatabase> {
+  const name = `pricewar_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+  const admin = postgres(TEST_DATABASE_URL!, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  const url = new URL(TEST_DATABASE_URL!);
+  url.pathname = `/${name}`;
+  const connection = await openDatabase({ databaseUrl: url.toString(), maxConnections });
   return {
     ...connection,
     url: url.toString(),

@@ -4,75 +4,24 @@
  * every price, score and event is still there and every period reads the same last-seen
  * time; then an unchanged re-run updates no period row and moves the last sighting.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
-import type { PgliteDatabase } from "drizzle-orm/pglite";
-import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type DatabaseConnection } from "../../src/db/client.ts";
-import { MIGRATIONS_FOLDER, migrateDatabase, rowsOf } from "../../src/db/migrate.ts";
+import type { DatabaseConnection } from "../../src/db/client.ts";
+import { migrateDatabase, rowsOf } from "../../src/db/migrate.ts";
 import { periodLastSeen } from "../../src/db/queries/period-seen.ts";
 import { pricePeriods, scorePeriods, sourceSightings } from "../../src/db/schema/index.ts";
-import { scoreObservationSchema } from "../../src/domain/observation.ts";
-import { ingestScores, prepareScores } from "../../src/jobs/ingest-scores.ts";
-import { aiderSource } from "../../scrapers/aider/index.ts";
-import { TEST_DATABASE_URL } from "../helpers/database.ts";
+import { ingestScores } from "../../src/jobs/ingest-scores.ts";
+import { openPreviousRelease } from "../helpers/previous-release.ts";
+import { prepareAiderAt, T1, T2, T3 } from "./aider-run.ts";
 
 const PREVIOUS_RELEASE_MIGRATIONS = 6; // 0000..0005
 
-const observation = scoreObservationSchema.parse({
-  benchmark: "aider-polyglot",
-  scale: "percent",
-  model: "gpt-4o-2024-08-06",
-  setting: "diff",
-  score: 18.2,
-  asOf: "2024-12-21",
-});
-const T1 = new Date("2026-01-01T00:00:00Z");
-const T2 = new Date("2026-02-01T00:00:00Z");
-const T3 = new Date("2026-03-01T00:00:00Z");
-const prepareAt = (at: Date) =>
-  prepareScores({ sourceId: "aider", at, benchmarks: aiderSource.benchmarks, namesHaveAuthors: false, observations: [observation] });
-
 let connection: DatabaseConnection;
-let dropDatabase = async () => {};
 const execute = async <T,>(query: ReturnType<typeof sql>) => rowsOf<T>(await connection.db.execute(query));
-
-/** A fresh database migrated as far as the previous release went. */
-async function openPreviousRelease(): Promise<void> {
-  const folder = mkdtempSync(join(tmpdir(), "pricewar-previous-release-"));
-  cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
-  const journalPath = join(folder, "meta/_journal.json");
-  const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: unknown[] };
-  writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, PREVIOUS_RELEASE_MIGRATIONS) }));
-  if (TEST_DATABASE_URL) {
-    const name = `pricewar_test_${process.pid}_${randomBytes(4).toString("hex")}`;
-    const admin = postgres(TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database "${name}"`);
-    const url = new URL(TEST_DATABASE_URL);
-    url.pathname = `/${name}`;
-    connection = await openDatabase({ databaseUrl: url.toString(), maxConnections: 2 });
-    await migratePostgres(connection.db as unknown as PostgresJsDatabase, { migrationsFolder: folder });
-    dropDatabase = async () => {
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
-      await admin.end();
-    };
-  } else {
-    connection = await openDatabase({ pgliteDir: "memory://" });
-    await migratePglite(connection.db as unknown as PgliteDatabase, { migrationsFolder: folder });
-  }
-  rmSync(folder, { recursive: true, force: true });
-}
 
 /** Rows as the previous release wrote them: last_seen_at on every period. */
 async function fillAsPreviousRelease(): Promise<void> {
-  const [matched] = prepareAt(T1).resolved.matched;
+  const [matched] = prepareAiderAt(T1).resolved.matched;
   const modelId = matched!.modelId;
   const ts = (date: Date) => date.toISOString();
   await connection.db.execute(sql`insert into sources (id, kind, authority, description) values
@@ -103,7 +52,7 @@ const iso = (rows: Seen[]) => rows.map((row) => [row.id, row.lastSeenAt.toISOStr
 let before: { prices: unknown[]; scores: unknown[]; events: unknown[] };
 
 beforeAll(async () => {
-  await openPreviousRelease();
+  connection = await openPreviousRelease(PREVIOUS_RELEASE_MIGRATIONS);
   await fillAsPreviousRelease();
   before = {
     prices: await execute(sql`select id::int, offering_id, input::text, output::text, valid_from, valid_to, last_seen_at from price_periods order by id`),
@@ -115,7 +64,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await connection?.close();
-  await dropDatabase();
 });
 
 describe("seen per run: upgrading a database filled by the previous release", () => {
@@ -148,7 +96,7 @@ describe("seen per run: upgrading a database filled by the previous release", ()
   it("an unchanged re-run after the upgrade updates no period row and moves the last sighting", async () => {
     const rows = () => execute(sql`select * from score_periods order by id`);
     const stored = await rows();
-    await connection.db.transaction((tx) => ingestScores(tx, prepareAt(T3), null));
+    await connection.db.transaction((tx) => ingestScores(tx, prepareAiderAt(T3), null));
     expect(await rows()).toEqual(stored);
     expect(iso(await lastSeenOfScores())).toEqual([[expect.any(Number), T3.toISOString()]]);
   });

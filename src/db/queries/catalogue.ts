@@ -10,6 +10,7 @@ import type { ModelHints } from "../../domain/observation.ts";
 import type { ResolvedName } from "../../domain/ingest/resolve-stage.ts";
 import type { Resolution } from "../../domain/resolve/resolve.ts";
 import type { SourceDefinition } from "../../../scrapers/source.ts";
+import { latestSighting } from "./period-seen.ts";
 
 /** Postgres caps bind parameters per statement; bulk writes go in slices of this many rows. */
 const SLICE = 500;
@@ -105,6 +106,26 @@ export async function persistResolvedNames(db: Executor, source: string, names: 
       });
   }
 
+  await recordAliasSightings(db, source, names, at);
+}
+
+/**
+ * Records each raw name as an alias (matched or not), seen per run (alias-seen.ts): a
+ * current run flags the names it shows and unflags, with their last sighting, the names
+ * the source's latest run showed and this one does not. A name seen again unchanged is
+ * not written, so an unchanged re-run writes no alias row. A run older than the source's
+ * latest sighting (history) only widens first/last seen of the names it shows.
+ */
+async function recordAliasSightings(db: Executor, source: string, names: readonly ResolvedName[], at: Date): Promise<void> {
+  const latest = await latestSighting(db, source);
+  const history = latest !== null && latest > at;
+  if (!history) {
+    const shown = `{${names.map(({ raw }) => `"${raw.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
+    await db
+      .update(aliases)
+      .set({ lastSeenAt: sql`coalesce(${latest?.toISOString() ?? null}::timestamptz, ${aliases.lastSeenAt})`, seenInLatestRun: false })
+      .where(and(eq(aliases.source, source), eq(aliases.seenInLatestRun, true), sql`${aliases.rawName} <> all(${shown}::text[])`));
+  }
   const aliasRows = names.map(({ raw, resolution }) => ({
     source,
     rawName: raw,
@@ -114,7 +135,13 @@ export async function persistResolvedNames(db: Executor, source: string, names: 
     setting: (resolution as Resolution & { setting?: string | null }).setting ?? "",
     firstSeenAt: at,
     lastSeenAt: at,
+    seenInLatestRun: !history,
   }));
+  // Written only where something moves: the answer, first seen, or last seen of a name not seen in the latest run.
+  const changes = sql`aliases.model_id is distinct from excluded.model_id or aliases.method <> excluded.method
+    or aliases.note is distinct from excluded.note or aliases.setting <> excluded.setting
+    or aliases.first_seen_at > excluded.first_seen_at
+    or (not aliases.seen_in_latest_run and (excluded.seen_in_latest_run or aliases.last_seen_at < excluded.last_seen_at))`;
   for (const slice of slices(aliasRows)) {
     await db
       .insert(aliases)
@@ -127,8 +154,10 @@ export async function persistResolvedNames(db: Executor, source: string, names: 
           note: sql`excluded.note`,
           setting: sql`excluded.setting`,
           firstSeenAt: sql`least(aliases.first_seen_at, excluded.first_seen_at)`,
-          lastSeenAt: sql`greatest(aliases.last_seen_at, excluded.last_seen_at)`,
+          lastSeenAt: sql`case when aliases.seen_in_latest_run then aliases.last_seen_at else greatest(aliases.last_seen_at, excluded.last_seen_at) end`,
+          seenInLatestRun: sql`aliases.seen_in_latest_run or excluded.seen_in_latest_run`,
         },
+        setWhere: changes,
       });
   }
 }

@@ -13,6 +13,7 @@ import type { Lifecycle } from "../../domain/lifecycle/lifecycle.ts";
 import { offeringLifecycle, type StoredSignal } from "../../domain/lifecycle/merge.ts";
 import { sourceInterval } from "../../domain/prices/freshness.ts";
 import { loadSeries, seriesOf } from "../../domain/resolve/series.ts";
+import { aliasLastSeen } from "./alias-seen.ts";
 
 export interface ModelLifecycle extends Lifecycle {
   /** For a floating name (deepseek-chat), the dated snapshot it served at the date, from model_pointers. */
@@ -46,7 +47,7 @@ export async function lifecycleSignalsOf(db: Executor, modelIds: readonly string
         and(
           inArray(aliases.modelId, slice),
           lte(lifecycleSignals.firstSeenAt, at),
-          sql`not (${aliases.lastSeenAt} > ${lifecycleSignals.lastSeenAt} and ${aliases.lastSeenAt} <= ${at_(at)})`,
+          sql`not (${aliasLastSeen} > ${lifecycleSignals.lastSeenAt} and ${aliasLastSeen} <= ${at_(at)})`,
         ),
       );
     for (const { model, ...signal } of rows) byModel.set(model!, [...(byModel.get(model!) ?? []), signal]);

@@ -12,7 +12,7 @@
  * - score periods move to the new model, the setting split off the name kept on the score;
  * - model pointers follow their models; emptied offerings and orphaned models go.
  */
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import type { Logger } from "../../config/logger.ts";
 import type { Executor } from "../client.ts";
 import { rowsOf } from "../migrate.ts";
@@ -26,6 +26,7 @@ import { modelTargets, reresolveModelId, reresolveName, targetOf, type Reresolve
 import { offeringKeyString, slices, type OfferingKey } from "./catalogue.ts";
 import { derivePointersFromEqualPrices, syncReviewedPointers } from "./model-pointers.ts";
 import { recordOpenRouterPointers } from "./source-pointers.ts";
+import { aliasLastSeen } from "./alias-seen.ts";
 
 const RERESOLVE_LOCK_KEY = 7_150_311;
 
@@ -77,7 +78,7 @@ async function reresolveInTransaction(db: Executor, now: Date): Promise<Reresolv
   const overrides = loadOverrides();
   const modelRows = await db.select().from(models);
   const byId = new Map(modelRows.map((row) => [row.id, row]));
-  const aliasRows = await db.select().from(aliases);
+  const aliasRows = await db.select({ ...getTableColumns(aliases), lastSeenAt: aliasLastSeen }).from(aliases);
   const summary: ReresolveSummary = {
     aliases: aliasRows.length,
     aliasesChanged: 0,

@@ -8,6 +8,7 @@ import { resolveModelName, type Resolution, type ResolveOptions } from "../../do
 import { isFloatingName, loadSeries, pinnedAt, seriesOf } from "../../domain/resolve/series.ts";
 import { combineSettings, splitSetting } from "../../domain/resolve/settings.ts";
 import { pointerAt } from "./model-pointers.ts";
+import { aliasLastSeen } from "./alias-seen.ts";
 
 export type ModelRow = typeof models.$inferSelect;
 
@@ -163,7 +164,7 @@ function getColumns() {
 
 export async function modelAliases(db: Executor, modelId: string) {
   return db
-    .select({ source: aliases.source, rawName: aliases.rawName, method: aliases.method, setting: aliases.setting, lastSeenAt: aliases.lastSeenAt })
+    .select({ source: aliases.source, rawName: aliases.rawName, method: aliases.method, setting: aliases.setting, lastSeenAt: aliasLastSeen })
     .from(aliases)
     .where(eq(aliases.modelId, modelId))
     .orderBy(aliases.source, aliases.rawName);

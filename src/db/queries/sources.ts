@@ -4,6 +4,7 @@ import type { Executor } from "../client.ts";
 import { aliases, scrapeRuns } from "../schema/index.ts";
 import { latestRuns, type ScrapeRun } from "./runs.ts";
 import type { SourceDefinition } from "../../../scrapers/source.ts";
+import { aliasLastSeen } from "./alias-seen.ts";
 
 export interface SourceStatus {
   id: string;
@@ -66,10 +67,10 @@ export async function unmatchedNames(db: Executor, filter: UnmatchedFilter) {
   if (filter.source) conditions.push(eq(aliases.source, filter.source));
   const [names, groups] = await Promise.all([
     db
-      .select({ source: aliases.source, rawName: aliases.rawName, reason: aliases.note, firstSeenAt: aliases.firstSeenAt, lastSeenAt: aliases.lastSeenAt })
+      .select({ source: aliases.source, rawName: aliases.rawName, reason: aliases.note, firstSeenAt: aliases.firstSeenAt, lastSeenAt: aliasLastSeen })
       .from(aliases)
       .where(and(...conditions))
-      .orderBy(desc(aliases.lastSeenAt), aliases.source, aliases.rawName)
+      .orderBy(desc(aliasLastSeen), aliases.source, aliases.rawName)
       .limit(filter.limit),
     db
       .select({ source: aliases.source, reason: aliases.note, names: count() })

@@ -53,7 +53,13 @@ export const aliases = pgTable(
     /** The setting the name carries (reasoning effort, thinking budget...), "" when none. */
     setting: text().notNull().default(""),
     firstSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /**
+     * "Seen" per run, as for periods (source_sightings): while seenInLatestRun holds, the
+     * name was last seen by its source's latest sighting; otherwise lastSeenAt says when.
+     * Read it with aliasLastSeen (db/queries/alias-seen.ts).
+     */
     lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    seenInLatestRun: boolean().notNull().default(false),
   },
   (t) => [
     // resolveModelName: one answer per (source, raw name); double ingestion cannot add a second
