@@ -10,7 +10,7 @@ import type { Db } from "../db/client.ts";
 import { syncSources } from "../db/queries/catalogue.ts";
 import { archiveDocuments, finishRun, startRun, type RunTrigger } from "../db/queries/runs.ts";
 import { ANALYZE_AFTER_CHANGED, refreshPlannerStatistics } from "../db/queries/planner-statistics.ts";
-import { withWriteTransaction } from "../db/write-transaction.ts";
+import { retryTransient, withWriteTransaction } from "../db/write-transaction.ts";
 import type { z } from "zod";
 import { describeIssues } from "../domain/zod-issues.ts";
 import { priceObservationSchema, scoreObservationSchema, type SkippedEntry } from "../domain/observation.ts";
@@ -59,7 +59,8 @@ export interface RunSummary extends IngestCounts {
 
 export async function runSource(db: Db, source: SourceDefinition, options: RunSourceOptions): Promise<RunSummary> {
   const at = options.at ?? new Date();
-  await syncSources(db, [source]);
+  // Every statement outside the write transaction is retried or idempotent, so a connection lost at any moment fails no run a retry would save.
+  await retryTransient(() => syncSources(db, [source]));
   const run = await startRun(db, source.id, options.trigger, at);
   const summary = (status: RunSummary["status"], counts: Partial<RunSummary> = {}): RunSummary => ({
     runId: run.id,

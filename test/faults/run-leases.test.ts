@@ -72,6 +72,20 @@ describe("run leases", () => {
     await finishRun(database().db, run.id, { status: "succeeded" });
   });
 
+  it("fails at once a fresh run of this instance that it does not hold (an insert confirmed only after its connection died), and starts anew", async () => {
+    await clearRuns();
+    await syncSources(database().db, [litellmSource]);
+    // What the lost first attempt of startRun's insert leaves: this instance's run, its heartbeat fresh, that no timer of this process renews.
+    const [orphan] = await database()
+      .db.insert(scrapeRuns)
+      .values({ sourceId: SOURCE, trigger: "backfill", observedAt: new Date("2025-01-01T00:00:00Z"), instanceId: INSTANCE_ID, heartbeatAt: sql`now()` })
+      .returning();
+    const run = await startRun(database().db, SOURCE, "manual", new Date());
+    expect(await runRow(orphan!.id)).toMatchObject({ status: "failed", error: "abandoned: its start was confirmed only after its connection was lost" });
+    expect((await runRow(run.id)).status).toBe("running");
+    await finishRun(database().db, run.id, { status: "succeeded" });
+  });
+
   it("refuses a second run while the first one's lease is alive, and the CLI's wait returns once it ends", async () => {
     await clearRuns();
     const live = await foreignRun(5);

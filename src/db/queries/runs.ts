@@ -77,7 +77,7 @@ export async function startRun(db: Executor, sourceId: string, trigger: NonNulla
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
   }
-  if ((await failAbandonedRuns(db, sourceId)) > 0) {
+  if ((await retryTransient(() => failAbandonedRuns(db, sourceId))) > 0) {
     try {
       return await insert();
     } catch (error) {
@@ -159,23 +159,32 @@ export async function recordPendingOutcomes(): Promise<number> {
 }
 
 /**
- * Fails the running runs (of one source, or all) whose lease lapsed: their process
- * stopped heartbeating. This process's own live runs are never touched.
+ * Fails the running runs (of one source, or all) that no live process holds: those whose
+ * lease lapsed (their process stopped heartbeating), and this instance's runs that it does
+ * not hold (a start whose insert committed while its connection died: the retried insert
+ * found it, and nothing heartbeats it). This process's own live runs are never touched.
  */
 export async function failAbandonedRuns(db: Executor, sourceId?: string): Promise<number> {
   const own = ownLiveRunIds();
+  // A run whose outcome waits for the database is not orphaned: it is recorded when the database takes it.
+  const pending = [...pendingOutcomes.keys()];
+  const ownInstance = and(
+    sql`${scrapeRuns.instanceId} is not distinct from ${INSTANCE_ID}`,
+    pending.length > 0 ? notInArray(scrapeRuns.id, pending) : undefined,
+  )!;
   const rows = await db
     .update(scrapeRuns)
     .set({
       status: "failed",
       finishedAt: sql`now()`,
-      error: sql`'abandoned: instance ' || coalesce(${scrapeRuns.instanceId}, 'unknown') || ' stopped heartbeating'`,
+      error: sql`case when ${ownInstance} then 'abandoned: its start was confirmed only after its connection was lost'
+        else 'abandoned: instance ' || coalesce(${scrapeRuns.instanceId}, 'unknown') || ' stopped heartbeating' end`,
     })
     .where(
       and(
         eq(scrapeRuns.status, "running"),
         sourceId === undefined ? undefined : eq(scrapeRuns.sourceId, sourceId),
-        sql`coalesce(${scrapeRuns.heartbeatAt}, ${scrapeRuns.startedAt}) < now() - make_interval(secs => ${RUN_LEASE_MS / 1000})`,
+        sql`(${ownInstance} or coalesce(${scrapeRuns.heartbeatAt}, ${scrapeRuns.startedAt}) < now() - make_interval(secs => ${RUN_LEASE_MS / 1000}))`,
         own.length > 0 ? notInArray(scrapeRuns.id, own) : undefined,
       ),
     )
