@@ -1,16 +1,19 @@
 /**
- * The market view's only I/O: read the version, the catalogue, the consolidated prices
+ * The market view's only I/O: read the version, the catalogue (models, offerings, pointers), the consolidated prices
  * (every currency together, and each currency alone as ranking consolidates them: a
  * ranking compares prices in one currency), the fitted quality model and the measured
- * benchmark-run costs, then hand them to the pure buildMarketView.
+ * benchmark-run costs with the price history of the models they priced, then hand them to the pure buildMarketView.
  */
 import { and, isNotNull } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
-import { models, providers, scorePeriods } from "../db/schema/index.ts";
+import { providers, scorePeriods } from "../db/schema/index.ts";
+import { catalogueRows } from "../db/queries/models.ts";
 import { validAt } from "../db/queries/benchmarks.ts";
 import { consolidatedPricesAt } from "../db/queries/prices.ts";
 import { qualityModel } from "../db/queries/quality.ts";
 import { measuredCostColumns } from "../db/queries/ranking.ts";
+import { outputPriceHistory } from "../db/queries/output-price-history.ts";
+import { scoringId, snapshotIdentity } from "../domain/tasks/snapshot-identity.ts";
 import { TASK_CLASSES } from "../domain/tasks/catalogue.ts";
 import { readDataVersion, type DataVersion } from "./data-version.ts";
 import { buildMarketView, marketOffer, type MarketView } from "./market-view.ts";
@@ -26,9 +29,7 @@ export async function loadMarketView(db: Executor, options: LoadOptions = {}): P
   const { asOf } = options;
   const version = options.version ?? (await readDataVersion(db));
   // One at a time: PGlite runs one query at a time anyway, and Postgres is spared a burst of big reads.
-  const catalogue = await db
-    .select({ id: models.id, displayName: models.displayName, openWeights: models.openWeights, contextWindow: models.contextWindow, maxOutputTokens: models.maxOutputTokens })
-    .from(models);
+  const catalogue = await catalogueRows(db);
   const sellers = await db.select({ id: providers.id }).from(providers);
   const prices = await consolidatedPricesAt(db, {}, asOf);
   const rankable = [];
@@ -38,15 +39,21 @@ export async function loadMarketView(db: Executor, options: LoadOptions = {}): P
     .select(measuredCostColumns)
     .from(scorePeriods)
     .where(and(isNotNull(scorePeriods.costUsd), validAt(asOf)));
+  // The price history of every model priced under a scored id with a measured run: a run is read at the price it paid.
+  const measured = new Set(measuredCosts.map((row) => row.modelId));
+  const identity = snapshotIdentity(catalogue.models.map((model) => model.id));
+  const history = await outputPriceHistory(db, catalogue.models.map((model) => model.id).filter((id) => measured.has(scoringId(identity, id))), asOf);
   return buildMarketView({
     ...version,
     asOf: asOf ?? null,
-    models: catalogue,
+    models: [...catalogue.models],
+    catalogue,
     providerIds: sellers.map((row) => row.id),
     prices,
     offers: await inSlices(rankable, (price) => marketOffer(price, TASK_CLASSES)),
     quality,
     measuredCosts: measuredCosts.map(({ validFrom, costUsd, ...row }) => ({ ...row, costUsd: costUsd!, asOf: validFrom.toISOString().slice(0, 10) })),
+    outputPriceHistory: history,
   }, options.builtAt);
 }
 

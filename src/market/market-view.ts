@@ -1,7 +1,7 @@
 /**
  * The market view: one immutable, versioned, in-memory picture of the market at a date,
  * built once per data version (load-market-view.ts) and read by every request of the
- * routes it serves (best, pareto, simulate, prices.current, models.list, the feeds). It
+ * routes it serves (best, pareto, simulate, prices.current, models.list and models.get, the feeds). It
  * holds the results of the domain rules, never copies of them: consolidated prices come
  * from db/queries/prices.ts (domain/prices/*), call costs from domain/ranking/call-cost.ts,
  * quality from the fitted model of domain/quality.
@@ -10,11 +10,13 @@ import type { ConsolidatedPrice } from "../db/queries/prices.ts";
 import type { MeasuredCost } from "../db/queries/ranking.ts";
 import type { QualityModel } from "../domain/quality/class-quality.ts";
 import { blendedPerMillion, callCost } from "../domain/ranking/call-cost.ts";
+import type { OutputPricePeriod } from "../domain/ranking/price-at-run.ts";
 import type { DecimalString } from "../domain/money.ts";
 import { trustRank } from "../domain/sellers/catalogue.ts";
 import { snapshotIdentity } from "../domain/tasks/snapshot-identity.ts";
 import type { TaskClass } from "../domain/tasks/catalogue.ts";
 import { FeedCache } from "./feed-cache.ts";
+import { buildCatalogue, type CatalogueRows, type MarketCatalogue } from "./catalogue.ts";
 
 export interface MarketModel {
   id: string;
@@ -47,6 +49,8 @@ export interface MarketView {
   asOf: Date | null;
   builtAt: Date;
   models: ReadonlyMap<string, MarketModel>;
+  /** Every model row with its offerings and pointers, for models.list and models.get. */
+  catalogue: MarketCatalogue;
   /** undated model id -> its only dated snapshot (domain/tasks/snapshot-identity.ts). */
   identity: ReadonlyMap<string, string>;
   providerIds: ReadonlySet<string>;
@@ -57,6 +61,8 @@ export interface MarketView {
   quality: QualityModel;
   /** Measured benchmark-run costs by the model id scores count for, oldest release first. */
   measuredCosts: ReadonlyMap<string, readonly MeasuredCost[]>;
+  /** USD output price periods of the models with measured runs (priced model id): what a run paid at its date. */
+  outputPriceHistory: ReadonlyMap<string, readonly OutputPricePeriod[]>;
   feeds: FeedCache;
 }
 
@@ -65,12 +71,14 @@ export interface MarketInputs {
   changedAt: Date;
   asOf: Date | null;
   models: MarketModel[];
+  catalogue: CatalogueRows;
   providerIds: string[];
   prices: ConsolidatedPrice[];
   /** The USD consolidation as offers (marketOffer). */
   offers: MarketOffer[];
   quality: QualityModel;
   measuredCosts: Array<MeasuredCost & { modelId: string }>;
+  outputPriceHistory: ReadonlyMap<string, readonly OutputPricePeriod[]>;
 }
 
 /** A USD offering with its call cost under every class's profile, computed once per view. */
@@ -96,12 +104,14 @@ export function buildMarketView(inputs: MarketInputs, builtAt = new Date()): Mar
     asOf: inputs.asOf,
     builtAt,
     models: new Map(inputs.models.map((model) => [model.id, model])),
+    catalogue: buildCatalogue(inputs.catalogue),
     identity,
     providerIds: new Set(inputs.providerIds),
     prices: inputs.prices,
     offers: inputs.offers,
     quality: inputs.quality,
     measuredCosts,
+    outputPriceHistory: inputs.outputPriceHistory,
     feeds: undefined as unknown as FeedCache,
   };
   view.feeds = new FeedCache(view);

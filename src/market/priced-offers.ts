@@ -9,6 +9,7 @@ import { compareDecimal } from "../domain/money.ts";
 import { InvalidRequestError } from "../domain/errors.ts";
 import { exclusionOf } from "../domain/prices/eligibility.ts";
 import { withMeasuredCallCosts } from "../domain/ranking/measured-output.ts";
+import { runPriceFrom } from "../domain/ranking/price-at-run.ts";
 import type { TaskClass } from "../domain/tasks/catalogue.ts";
 import { scoringId } from "../domain/tasks/snapshot-identity.ts";
 import { passesQualityFilters } from "../db/queries/quality.ts";
@@ -75,6 +76,6 @@ export function taskCandidatesIn(view: MarketView, task: TaskClass, constraints:
     priced: priced.size,
     scored: qualifying.length,
     // Cost per task: the scored setting's measured output size where a run cost is known.
-    candidates: withMeasuredCallCosts(candidates, task.profile),
+    candidates: withMeasuredCallCosts(candidates, task.profile, runPriceFrom(view.outputPriceHistory)),
   };
 }

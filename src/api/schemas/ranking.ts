@@ -43,7 +43,18 @@ export const rankedCandidate = z.object({
       kind: z.enum(["profile", "measured"]),
       outputTokens: z.number(),
       factor: z.number(),
-      runs: z.array(z.object({ benchmark: z.string(), setting: z.string(), source: z.string(), costUsd: decimal, asOf: z.string(), ratio: z.number() })),
+      runs: z.array(
+        z.object({
+          benchmark: z.string(),
+          setting: z.string(),
+          source: z.string(),
+          costUsd: decimal,
+          asOf: z.string(),
+          ratio: z.number(),
+          outputPrice: decimal.describe("USD per 1M output tokens the run's cost was read at"),
+          priceAt: z.enum(["run date", "current (no price in force at the run date)"]).describe("the offering's price in force at the run's date, or its current price when it had none then"),
+        }),
+      ),
       rule: z.string(),
     })
     .optional()
@@ -92,6 +103,10 @@ export const simulateOutput = z.object({
       task: z.string(),
       calls: z.number(),
       // Always sent; optional because the line's declared type (domain/ranking/simulate.ts) does not carry them yet.
+      barKind: z
+        .enum(["default", "minQuality", "withinOfBest", "indistinguishable", "notWorseThan", "none"])
+        .optional()
+        .describe("the item's own bar, else notWorseThan: not significantly worse than the baseline in this class (default: the baseline has no quality here)"),
       bar: z.number().nullable().optional().describe("the quality bar of this class"),
       rule: z.string().optional().describe("the bar in words"),
       routedOffering: chosenOffering.nullable().optional().describe("the offering the class is routed to"),

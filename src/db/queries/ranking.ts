@@ -20,6 +20,8 @@ import type { TaskClass } from "../../domain/tasks/catalogue.ts";
 import type { ClassQuality, QualityComponentScore as QualityComponent } from "../../domain/quality/class-quality.ts";
 import { scoringId, snapshotIdentity } from "../../domain/tasks/snapshot-identity.ts";
 import { withMeasuredCallCosts } from "../../domain/ranking/measured-output.ts";
+import { runPriceFrom } from "../../domain/ranking/price-at-run.ts";
+import { outputPriceHistory } from "./output-price-history.ts";
 
 export interface CandidateConstraints extends OfferingConstraints {
   minCoverage: number;
@@ -89,6 +91,7 @@ export async function taskCandidates(db: Executor, task: TaskClass, constraints:
     candidates.push(candidateOf(price, entry, scoredAs, []));
   }
   await attachMeasuredCosts(db, task, candidates, constraints.asOf);
+  const history = await outputPriceHistory(db, candidates.filter((candidate) => candidate.measuredCosts.length > 0).map((candidate) => candidate.model), constraints.asOf);
   return {
     task: task.id,
     profile: task.profile,
@@ -96,7 +99,7 @@ export async function taskCandidates(db: Executor, task: TaskClass, constraints:
     priced: priced.size,
     scored: quality.qualifying,
     // Cost per task: the scored setting's measured output size where a run cost is known.
-    candidates: withMeasuredCallCosts(candidates, task.profile),
+    candidates: withMeasuredCallCosts(candidates, task.profile, runPriceFrom(history)),
   };
 }
 

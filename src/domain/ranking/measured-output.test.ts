@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compareDecimal } from "../money.ts";
 import { MAX_FACTOR, costBases, withMeasuredCallCosts, type MeasuredCandidate } from "./measured-output.ts";
+import { runPriceFrom, type OutputPricePeriod } from "./price-at-run.ts";
 
 const profile = { inputTokens: 2000, outputTokens: 400, cachedShare: 0 };
 
@@ -60,5 +61,42 @@ describe("cost per task from measured runs", () => {
     const extreme = costBases([...cohort, candidate("d", 5, { aider: 5000 })], profile).get("d")!;
     expect(extreme.factor).toBe(MAX_FACTOR);
     expect(extreme.outputTokens).toBe(profile.outputTokens * MAX_FACTOR);
+  });
+
+  describe("a run is read at the output price in force at its date", () => {
+    const offering = { provider: "lab", variant: "standard", region: "", source: "lab-pricing" };
+    const period = (output: string, validFrom: string, validTo: string | null): OutputPricePeriod => ({ ...offering, output, validFrom: new Date(validFrom), validTo: validTo === null ? null : new Date(validTo) });
+    // d spent as many tokens as the cohort: its run (2026-01-01) cost 10 at $10/1M out; the price was cut to $5 on 2026-03-01.
+    const cut = { ...candidate("d", 5, { aider: 10, vals: 1 }), offering: { output: "5", ...offering } };
+    const cutHistory = new Map([["d", [period("10", "2025-06-01", "2026-03-01"), period("5", "2026-03-01", null)]]]);
+
+    it("a model whose price was cut after its run keeps the cohort's output, not double", () => {
+      const dated = costBases([...cohort, cut], profile, runPriceFrom(cutHistory)).get("d")!;
+      expect(dated.factor).toBeCloseTo(1, 9);
+      expect(dated.runs.map((run) => [run.outputPrice, run.priceAt])).toEqual([["10", "run date"], ["10", "run date"]]);
+      // Read at today's price the same run looks like twice the tokens.
+      const current = costBases([...cohort, cut], profile).get("d")!;
+      expect(current.factor).toBeCloseTo(2, 9);
+      expect(current.runs.every((run) => run.priceAt === "current (no price in force at the run date)")).toBe(true);
+    });
+
+    it("the extra output of the call is priced at today's price", () => {
+      const dearer = { ...cut, measuredCosts: cut.measuredCosts.map((run) => ({ ...run, costUsd: String(Number(run.costUsd) * 2) })) };
+      const [priced] = withMeasuredCallCosts([dearer, ...cohort], profile, runPriceFrom(cutHistory));
+      expect(priced!.costBasis.outputTokens).toBe(profile.outputTokens * 2);
+      expect(Number(priced!.callCost) - Number(dearer.callCost)).toBeCloseTo((profile.outputTokens * 5) / 1_000_000, 12);
+    });
+
+    it("falls back to the current price, stated, when the offering had no price at the run's date", () => {
+      const later = new Map([["d", [period("10", "2026-02-01", "2026-03-01"), period("5", "2026-03-01", null)]]]);
+      const basis = costBases([...cohort, cut], profile, runPriceFrom(later)).get("d")!;
+      expect(basis.runs.map((run) => [run.outputPrice, run.priceAt])).toEqual([["5", "current (no price in force at the run date)"], ["5", "current (no price in force at the run date)"]]);
+    });
+
+    it("reads the offering's own price, not another seller's", () => {
+      const otherSeller = new Map([["d", [{ ...period("1", "2025-01-01", null), provider: "host" }]]]);
+      const basis = costBases([...cohort, cut], profile, runPriceFrom(otherSeller)).get("d")!;
+      expect(basis.runs.every((run) => run.outputPrice === "5")).toBe(true);
+    });
   });
 });
