@@ -2,10 +2,16 @@
  * simulate: a monthly workload priced routed (each class to its cheapest model meeting
  * the class's bar) and unrouted (one baseline model for everything). Pure over a market
  * view: gathers candidates per class and hands the arithmetic to domain/ranking/simulate.ts.
+ *
+ * An item's bar is its minQuality, withinOfBest or indistinguishable; an item with none is
+ * routed to the cheapest model not significantly worse than the baseline in that class
+ * (best's notWorseThan: the same one-sided test that judges withinBaseline), so the routed
+ * mix stays within the baseline's quality. Where the baseline has no quality in the class,
+ * such an item falls back to best's default answer, and its rule says so.
  */
 import type { CandidateConstraints, TaskCandidate } from "../db/queries/ranking.ts";
 import { InvalidRequestError } from "../domain/errors.ts";
-import { rankBest } from "../domain/ranking/best.ts";
+import { rankBest, type BarKind, type BestOptions } from "../domain/ranking/best.ts";
 import { callsFromShares, simulateWorkload, type WorkloadLine } from "../domain/ranking/simulate.ts";
 import { taskClassById, type TaskClass } from "../domain/tasks/catalogue.ts";
 import type { MarketView } from "./market-view.ts";
@@ -37,27 +43,22 @@ export function simulateRouting(view: MarketView, request: SimulationRequest) {
     : request.workload.map((item, index) => item.tokens! / (tasks[index]!.profile.inputTokens + tasks[index]!.profile.outputTokens));
 
   const baseline = request.baseline ?? bestOverWorkload(sets.map((set) => set.candidates), calls);
-  const lines: Array<WorkloadLine & { routedOffering: TaskCandidate["offering"] | null; bar: number | null; rule: string }> = [];
+  const lines: Array<WorkloadLine & { routedOffering: TaskCandidate["offering"] | null; barKind: BarKind; bar: number | null; rule: string }> = [];
   for (const [index, item] of request.workload.entries()) {
     const candidates = sets[index]!.candidates;
-    const ranked = rankBest(candidates, {
-      minQuality: item.minQuality,
-      withinOfBest: item.withinOfBest,
-      indistinguishable: item.indistinguishable,
-      maxWidth: item.maxWidth,
-      maxPrice: request.constraints.maxPrice,
-      objective: "cost",
-      limit: 1,
-    });
+    const onBaseline = baselineOnTask(view, tasks[index]!, candidates, baseline, request.constraints);
+    const ranked = rankBest(candidates, { ...barOfItem(item, onBaseline), maxWidth: item.maxWidth, maxPrice: request.constraints.maxPrice, objective: "cost", limit: 1 });
     const routed = ranked.candidates[0] ?? null;
+    const fallback = ranked.barKind === "default" ? `no quality of ${baseline} in ${item.task} to stay within, so the ${ranked.rule}` : ranked.rule;
     lines.push({
       task: item.task,
       calls: Math.round(calls[index]! * 100) / 100,
+      barKind: ranked.barKind,
       bar: ranked.bar,
-      rule: ranked.rule,
+      rule: fallback,
       routed: routed && { model: routed.model, callCost: routed.callCost, quality: routed.quality, low: routed.low, high: routed.high },
       routedOffering: routed?.offering ?? null,
-      baseline: baselineOnTask(view, tasks[index]!, candidates, baseline, request.constraints),
+      baseline: onBaseline,
     });
   }
   const simulation = simulateWorkload(lines);
@@ -66,6 +67,14 @@ export function simulateRouting(view: MarketView, request: SimulationRequest) {
     baseline: { model: baseline, chosen: request.baseline ? "named" : "best call-weighted quality over the workload among current models" },
     ...simulation,
   };
+}
+
+/** The item's own bar, else not significantly worse than the baseline in the class (else, with no baseline quality, the default answer). */
+export function barOfItem(item: WorkloadItem, onBaseline: WorkloadLine["baseline"]): Pick<BestOptions, "minQuality" | "withinOfBest" | "indistinguishable" | "notWorseThan"> {
+  if (item.minQuality !== undefined || item.withinOfBest !== undefined || item.indistinguishable) {
+    return { minQuality: item.minQuality, withinOfBest: item.withinOfBest, indistinguishable: item.indistinguishable };
+  }
+  return onBaseline.quality ? { notWorseThan: { model: onBaseline.model, ...onBaseline.quality } } : {};
 }
 
 /** The model with the highest call-weighted quality among those priced and scored in every class. */

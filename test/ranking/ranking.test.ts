@@ -11,6 +11,7 @@ import { createCaller, type AppRouter } from "../../src/api/router.ts";
 import { startHttpServer, type RunningServer } from "../../src/api/server.ts";
 import { syncTaskCatalogue } from "../../src/db/queries/benchmarks.ts";
 import { taskCandidates } from "../../src/db/queries/ranking.ts";
+import { sourcedPricesAt } from "../../src/db/queries/prices.ts";
 import { compareDecimal, toDecimal } from "../../src/domain/money.ts";
 import { dominates } from "../../src/domain/ranking/pareto.ts";
 import { taskClassById } from "../../src/domain/tasks/catalogue.ts";
@@ -71,6 +72,28 @@ describe("best", () => {
     expect(all.candidates.every((candidate) => toDecimal(candidate.callCost).greaterThan(0))).toBe(true);
     // The ranking is by cost among those meeting the bar.
     for (let i = 1; i < result.candidates.length; i++) expect(compareDecimal(result.candidates[i - 1]!.callCost, result.candidates[i]!.callCost)).toBeLessThanOrEqual(0);
+  });
+
+  it("reads a measured run's cost at the output price the offering had at the run's date, else at today's, and says which", async () => {
+    const { candidates } = await taskCandidates(database().db, taskClassById("coding")!, { minCoverage: 0 });
+    const runs = candidates.flatMap((candidate) => (candidate.costBasis?.runs ?? []).map((run) => ({ candidate, run })));
+    expect(runs.length).toBeGreaterThan(0);
+    const kinds = new Set<string>();
+    for (const { candidate, run } of runs) {
+      const { provider, variant, region, source } = candidate.offering;
+      const then = (await sourcedPricesAt(database().db, { modelIds: [candidate.model], provider, variant, currency: "USD" }, new Date(`${run.asOf}T00:00:00Z`)))
+        .filter((row) => row.region === region && row.output !== null && Number(row.output) > 0);
+      const expected = then.find((row) => row.source === source)?.output ?? then.map((row) => row.output!).sort((a, b) => Number(a) - Number(b))[0];
+      kinds.add(run.priceAt);
+      if (expected === undefined) {
+        expect(run.priceAt, `${candidate.model} ${run.benchmark}`).toBe("current (no price in force at the run date)");
+        expect(run.outputPrice).toBe(candidate.offering.output);
+      } else {
+        expect(run.priceAt, `${candidate.model} ${run.benchmark}`).toBe("run date");
+        expect(Number(run.outputPrice)).toBe(Number(expected));
+      }
+    }
+    expect(kinds.has("run date")).toBe(true);
   });
 
   it("with objective quality returns the best under the price cap", async () => {
@@ -173,6 +196,13 @@ describe("simulate", () => {
       expect(typeof line.withinBaseline).toBe("boolean");
     }
     expect(result.allWithinBaseline).toBe(result.lines.every((line) => line.withinBaseline));
+    // extraction has no bar of its own: routed to the cheapest model not significantly worse than the baseline there.
+    const unbarred = result.lines.find((line) => line.task === "extraction")!;
+    expect(unbarred.barKind).toBe("notWorseThan");
+    expect(unbarred.rule).toMatch(new RegExp(`^not significantly worse than ${result.baseline.model} `));
+    expect(unbarred.withinBaseline).toBe(true);
+    expect(compareDecimal(unbarred.routed!.callCost, unbarred.baseline.callCost!)).toBeLessThanOrEqual(0);
+    expect(result.lines.filter((line) => line.task !== "extraction").map((line) => line.barKind)).toEqual(["withinOfBest", "indistinguishable", "withinOfBest", "withinOfBest"]);
     console.info(`simulate: baseline ${result.baseline.model}, routed $${result.routedMonthly} vs $${result.baselineMonthly} a month, savings x${result.savingsFactor}; ${result.lines.map((line) => `${line.task} -> ${line.routed?.model}`).join(", ")}`);
   });
 

@@ -32,16 +32,16 @@ export function withinBaseline(line: Pick<WorkloadLine, "routed" | "baseline">):
   return notWorseThan({ model: line.baseline.model, ...line.baseline.quality }, line.routed);
 }
 
-export interface SimulationLine extends WorkloadLine {
+export type SimulationLine<L extends WorkloadLine = WorkloadLine> = L & {
   /** Routed quality minus baseline quality, in points. */
   qualityDifference: number | null;
   withinBaseline: boolean | null;
   routedMonthly: DecimalString | null;
   baselineMonthly: DecimalString | null;
-}
+};
 
-export interface Simulation {
-  lines: SimulationLine[];
+export interface Simulation<L extends WorkloadLine = WorkloadLine> {
+  lines: Array<SimulationLine<L>>;
   routedMonthly: DecimalString | null;
   baselineMonthly: DecimalString | null;
   /** baseline / routed: 3 means routing costs a third. Null when either total is unknown or routed is free. */
@@ -52,13 +52,13 @@ export interface Simulation {
 
 const monthly = (calls: number, cost: DecimalString | null | undefined) => (cost == null ? null : canonical(toDecimal(cost).times(calls)));
 
-export function simulateWorkload(lines: readonly WorkloadLine[]): Simulation {
-  const priced = lines.map((line) => ({
+export function simulateWorkload<L extends WorkloadLine>(lines: readonly L[]): Simulation<L> {
+  const priced: Array<SimulationLine<L>> = lines.map((line) => ({
     ...line,
     qualityDifference: line.routed && line.baseline.quality ? Math.round((line.routed.quality - line.baseline.quality.quality) * 100) / 100 : null,
     withinBaseline: withinBaseline(line),
     routedMonthly: monthly(line.calls, line.routed?.callCost), baselineMonthly: monthly(line.calls, line.baseline.callCost) }));
-  const total = (pick: (line: SimulationLine) => DecimalString | null) =>
+  const total = (pick: (line: SimulationLine<L>) => DecimalString | null) =>
     priced.every((line) => pick(line) !== null) ? canonical(priced.reduce((sum, line) => sum.plus(toDecimal(pick(line)!)), new Decimal(0))) : null;
   const routedMonthly = total((line) => line.routedMonthly);
   const baselineMonthly = total((line) => line.baselineMonthly);
