@@ -15,7 +15,7 @@ import { parseCommandArgs } from "../args.ts";
 import { percent, table } from "../format.ts";
 import { UsageError } from "../usage-error.ts";
 
-const OPTIONS = {
+export const BEST_OPTIONS = {
   task: { type: "string" },
   json: { type: "boolean" },
   "min-quality": { type: "string" },
@@ -23,6 +23,8 @@ const OPTIONS = {
   indistinguishable: { type: "boolean" },
   "max-width": { type: "string" },
   "max-price": { type: "string" },
+  currency: { type: "string" },
+  variants: { type: "string" },
   objective: { type: "string" },
   "open-weights": { type: "boolean" },
   providers: { type: "string" },
@@ -47,7 +49,7 @@ function number(name: string, value: string | undefined): number | undefined {
 const list = (value: string | undefined) => value?.split(",").map((item) => item.trim()).filter(Boolean);
 
 export async function bestCommand(args: string[], open: () => Promise<Runtime>): Promise<number> {
-  const { values } = parseCommandArgs("best", args, OPTIONS);
+  const { values } = parseCommandArgs("best", args, BEST_OPTIONS);
   if (!values.task) throw new UsageError(`best: --task is required; one of ${TASK_IDS.join(", ")}`);
   const input = {
     task: values.task,
@@ -56,6 +58,8 @@ export async function bestCommand(args: string[], open: () => Promise<Runtime>):
     indistinguishable: values.indistinguishable,
     maxWidth: number("max-width", values["max-width"]),
     maxPrice: number("max-price", values["max-price"]),
+    currency: values.currency,
+    variants: list(values.variants),
     objective: values.objective,
     openWeightsOnly: values["open-weights"],
     providers: list(values.providers),
