@@ -4,7 +4,7 @@
  * route label of the request-latency metric is the procedure or the matched prefix (route-label.ts).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { closeServer, listenOn } from "./server-lifecycle.ts";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { requestContext, type ApiContext } from "./context.ts";
 import { appRouter } from "./router.ts";
@@ -137,17 +137,5 @@ export async function startHttpServer(
   limits?: RequestLimits & ServerFeatures,
 ): Promise<RunningServer> {
   const server = createServer(createRequestListener(context, metrics, limits));
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => resolve());
-  });
-  return {
-    server,
-    port: (server.address() as AddressInfo).port,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
-  };
+  return { server, port: await listenOn(server, port, host), close: () => closeServer(server) };
 }

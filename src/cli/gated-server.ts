@@ -4,7 +4,7 @@
  * accepted, its answer comes once the database is open and migrated).
  */
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { closeServer, listenOn } from "../api/server-lifecycle.ts";
 
 export interface GatedServer {
   server: Server;
@@ -29,21 +29,13 @@ export async function listenGated(port: number, host: string): Promise<GatedServ
     if (new URL(request.url ?? "/", "http://localhost").pathname === "/healthz") return answerStarting(response);
     held.push([request, response]);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => resolve());
-  });
   return {
     server,
-    port: (server.address() as AddressInfo).port,
+    port: await listenOn(server, port, host),
     open(serve) {
       listener = serve;
       for (const [request, response] of held.splice(0)) void serve(request, response);
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: () => closeServer(server),
   };
 }
