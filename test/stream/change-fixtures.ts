@@ -61,3 +61,25 @@ export async function maxChangeId(db: Executor): Promise<number> {
   const [row] = await db.select({ id: sql<number>`coalesce(max(id), 0)::int` }).from(changeEvents);
   return row!.id;
 }
+
+export interface EventSpec {
+  offeringId: number;
+  kind: "price" | "listed" | "delisted";
+  direction?: "cut" | "hike" | "mixed" | "none";
+  /** The relative move of the blended price, e.g. "-0.25"; null for listings. */
+  changeRatio?: string | null;
+}
+
+/** Inserts one event per spec, in order, each on a day of its own; returns their ids. */
+export async function insertEvents(db: Executor, specs: EventSpec[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (const spec of specs) {
+    day += 1;
+    const [row] = await db
+      .insert(changeEvents)
+      .values({ offeringId: spec.offeringId, sourceId: "test-source", kind: spec.kind, direction: spec.direction ?? "none", changeRatio: spec.changeRatio ?? null, effectiveAt: new Date(Date.UTC(2030, 0, 1) + day * 86_400_000) })
+      .returning({ id: changeEvents.id });
+    ids.push(row!.id);
+  }
+  return ids;
+}
