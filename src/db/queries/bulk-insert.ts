@@ -27,7 +27,10 @@ export async function insertJsonRows<R = never>(
   const byShape = new Map<string, Record<string, unknown>[]>();
   for (const row of rows) {
     const shape = Object.keys(row).filter((key) => row[key] !== undefined).join(",");
-    byShape.set(shape, [...(byShape.get(shape) ?? []), row]);
+    // Appended in place: copying the group for each row was quadratic (30,000 LMArena score periods: 94 s of a 158 s run).
+    const group = byShape.get(shape);
+    if (group) group.push(row);
+    else byShape.set(shape, [row]);
   }
   const out: R[] = [];
   for (const [shape, group] of byShape) out.push(...(await insertShape<R>(db, table, shape.split(","), group, options)));
