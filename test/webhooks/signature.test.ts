@@ -1,3 +1,7 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { retryDelayMs, DEFAULT_WEBHOOK_RETRY_POLICY } from "../../src/jobs/webhooks/retry-policy.ts";
 import { signatureHeader, verifySignature } from "../../src/jobs/webhooks/signature.ts";
@@ -23,6 +27,28 @@ describe("webhook signatures", () => {
     expect(verifySignature(secret, header.replace(`t=${t}`, `t=${t + 1}`), body, { now: at })).toBe(false);
     expect(verifySignature(secret, undefined, body, { now: at })).toBe(false);
     expect(verifySignature(secret, "v1=abc", body, { now: at })).toBe(false);
+  });
+});
+
+describe("the README's receiver verification", () => {
+  it("accepts a pricewar signature of the raw body, and refuses another body, secret or a stale timestamp", async () => {
+    const readme = readFileSync(resolve(import.meta.dirname, "../../README.md"), "utf8");
+    const snippet = /A receiver verifies[^\n]*\n\n```js\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(snippet).toContain("function verify(");
+    const dir = mkdtempSync(join(tmpdir(), "pricewar-readme-verify-"));
+    try {
+      const file = join(dir, "verify.mjs");
+      writeFileSync(file, `${snippet}\nexport { verify };\n`);
+      const { verify } = (await import(pathToFileURL(file).href)) as { verify: (secret: string, header: string, rawBody: string) => boolean };
+      const now = Math.floor(Date.now() / 1000);
+      const header = signatureHeader(secret, now, body);
+      expect(verify(secret, header, body)).toBe(true);
+      expect(verify(secret, header, `${body} `)).toBe(false);
+      expect(verify("whsec_other", header, body)).toBe(false);
+      expect(verify(secret, signatureHeader(secret, now - 301, body), body)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
