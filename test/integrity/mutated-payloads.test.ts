@@ -6,6 +6,7 @@
  */
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { anthropicDocsSource } from "../../scrapers/anthropic-docs/index.ts";
 import { geminiPricingSource } from "../../scrapers/gemini-pricing/index.ts";
 import { litellmSource } from "../../scrapers/litellm/index.ts";
 import { openrouterSource } from "../../scrapers/openrouter/index.ts";
@@ -18,6 +19,7 @@ import { snapshotDocument } from "../helpers/snapshots.ts";
 import { historyFingerprint } from "../helpers/fingerprint.ts";
 import {
   negateLitellm,
+  scaleDollarAmounts,
   scaleLitellm,
   scaleOpenRouter,
   setOpenRouterPrompt,
@@ -31,6 +33,7 @@ const database = useTestDatabase();
 const LITELLM = snapshotDocument("prices/litellm", "model_prices_2026-07-24.json");
 const OPENROUTER = snapshotDocument("prices/openrouter", "models-data_2026-08-08_from-sui414-0427e0eca0.json");
 const GEMINI = snapshotDocument("pages/google", "ai.google.dev_gemini-api_docs_pricing.2026-04-27.html");
+const ANTHROPIC_DOCS = snapshotDocument("pages/anthropic", "platform.claude.com_docs_en_about-claude_pricing.md.2026-08-17.md");
 
 /** Every mutated payload run by this file, for the closing figure. */
 const tried: string[] = [];
@@ -80,6 +83,7 @@ beforeAll(async () => {
     [litellmSource, LITELLM],
     [openrouterSource, OPENROUTER],
     [geminiPricingSource, GEMINI],
+    [anthropicDocsSource, ANTHROPIC_DOCS],
   ] as const) {
     expect(await run(source, document, T0)).toMatchObject({ status: "succeeded", quarantined: 0 });
   }
@@ -146,6 +150,15 @@ describe("a unit error in every entry (1000x)", () => {
 
   it("fails an OpenRouter run as a unit error", async () => {
     const summary = await unchangedBy("openrouter all x1000", openrouterSource, scaleOpenRouter(OPENROUTER, 1000));
+    expect(summary).toMatchObject({ status: "failed", error: expect.stringMatching(/^unit error/) });
+  });
+
+  // The issue saw both page scrapers accept a 1000x page as price changes.
+  it.each([
+    ["gemini-pricing", geminiPricingSource, GEMINI],
+    ["anthropic-docs", anthropicDocsSource, ANTHROPIC_DOCS],
+  ] as const)("fails a %s page with every dollar amount x1000 as a unit error", async (label, source, document) => {
+    const summary = await unchangedBy(`${label} page all x1000`, source, scaleDollarAmounts(document, 1000));
     expect(summary).toMatchObject({ status: "failed", error: expect.stringMatching(/^unit error/) });
   });
 });

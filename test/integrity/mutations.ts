@@ -76,6 +76,14 @@ export function shrinkOpenRouter(document: PayloadDocument, share: number): Payl
   return withBody(document, JSON.stringify(models.filter((_, index) => keeps(index, share))));
 }
 
+/** A pricing page (HTML or Markdown) with every dollar amount ("$2.50") times `factor`: a unit error in the page scraper's input. */
+export function scaleDollarAmounts(document: PayloadDocument, factor: number): PayloadDocument {
+  return withBody(
+    document,
+    document.body.replace(/\$(\d+(?:\.\d+)?)/g, (_, amount: string) => `$${Number((Number(amount) * factor).toPrecision(12))}`),
+  );
+}
+
 /** The first `share` of the body, as a dropped connection leaves it. */
 export function truncate(document: PayloadDocument, share: number): PayloadDocument {
   return withBody(document, document.body.slice(0, Math.floor(document.body.length * share)));
