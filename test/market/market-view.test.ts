@@ -13,7 +13,11 @@ import { syncTaskCatalogue } from "../../src/db/queries/benchmarks.ts";
 import { consolidatedPricesAt } from "../../src/db/queries/prices.ts";
 import { pricedModels } from "../../src/db/queries/priced-models.ts";
 import { taskCandidates, type CandidateConstraints, type CandidateSet } from "../../src/db/queries/ranking.ts";
-import { models } from "../../src/db/schema/index.ts";
+import { modelPointers, models } from "../../src/db/schema/index.ts";
+import { getModel, listModels, modelOfferings, type ModelListFilter } from "../../src/db/queries/models.ts";
+import { modelPointersOf } from "../../src/db/queries/model-pointers.ts";
+import { listModelsIn, offeringsOf, pointersOf } from "../../src/market/catalogue.ts";
+import { createCaller } from "../../src/api/router.ts";
 import { TASK_CLASSES, taskClassById } from "../../src/domain/tasks/catalogue.ts";
 import { replayLoader } from "../../src/jobs/load-documents.ts";
 import { runSource } from "../../src/jobs/run-source.ts";
@@ -26,7 +30,7 @@ import { pricedModelsIn, taskCandidatesIn } from "../../src/market/priced-offers
 import { startHttpServer } from "../../src/api/server.ts";
 import { warmFeeds } from "../../src/api/feeds/handlers.ts";
 import { INGESTS, documentsOf } from "../helpers/benchmark-snapshots.ts";
-import { useTestDatabase } from "../helpers/database.ts";
+import { useTestDatabase, withRollback } from "../helpers/database.ts";
 import { snapshotPath } from "../helpers/snapshots.ts";
 
 const database = useTestDatabase();
@@ -110,6 +114,57 @@ describe("the view answers as the SQL path", () => {
     expect(pricesIn(now, { provider: "openrouter", variant: "standard" })).toEqual(await consolidatedPricesAt(db, { provider: "openrouter", variant: "standard" }));
     expect(pricesIn(now, { currency: "USD" })).toEqual(await consolidatedPricesAt(db, { currency: "USD" }));
     expect(pricesIn(past, { modelIds: [model] })).toEqual(await consolidatedPricesAt(db, { modelIds: [model] }, PAST));
+  });
+});
+
+describe("the catalogue in the view answers as the models queries", () => {
+  const LIST_FILTERS: ModelListFilter[] = [
+    { limit: 1000, offset: 0 },
+    { limit: 50, offset: 30 },
+    { creator: "openai", limit: 1000, offset: 0 },
+    { search: "GPT-4O", limit: 1000, offset: 0 },
+    { search: "%_\\", limit: 10, offset: 0 },
+    { openWeights: true, limit: 200, offset: 5 },
+    { openWeights: false, creator: "anthropic", limit: 1000, offset: 0 },
+  ];
+
+  it("models.list for several filters", async () => {
+    for (const filter of LIST_FILTERS) expect(listModelsIn(now.catalogue, filter), JSON.stringify(filter)).toEqual(await listModels(database().db, filter));
+    expect(listModelsIn(now.catalogue, { limit: 1000, offset: 0 }).length).toBeGreaterThan(100);
+    expect(listModelsIn(now.catalogue, { search: "GPT-4O", limit: 1000, offset: 0 }).length).toBeGreaterThan(3);
+  });
+
+  it("models.get: the model, its offerings and a floating model's pointers", async () => {
+    await withRollback(database().db, async (tx) => {
+      const floating = "test/pointer-floating";
+      await tx.insert(models).values(["floating", "snapshot-a", "snapshot-b"].map((name) => ({ id: `test/pointer-${name}`, creator: "test", name: `pointer-${name}`, floating: name === "floating" })));
+      await tx.insert(modelPointers).values([
+        { floatingModelId: floating, snapshotModelId: "test/pointer-snapshot-a", validFrom: new Date("2024-05-13T00:00:00Z"), validTo: new Date("2024-10-02T00:00:00Z"), origin: "override" },
+        { floatingModelId: floating, snapshotModelId: "test/pointer-snapshot-b", validFrom: new Date("2024-10-02T00:00:00Z"), origin: "source" },
+      ]);
+      const view = await loadMarketView(tx);
+      const ids = [floating, "openai/gpt-4o", "anthropic/claude-3.5-sonnet-20240620", view.catalogue.models[0]!.id, view.catalogue.models.at(-1)!.id];
+      for (const id of ids) {
+        expect(view.catalogue.byId.get(id), id).toEqual(await getModel(tx, id));
+        expect(offeringsOf(view.catalogue, id), id).toEqual(await modelOfferings(tx, id));
+        expect(pointersOf(view.catalogue, id), id).toEqual(await modelPointersOf(tx, id));
+      }
+      expect(offeringsOf(view.catalogue, "openai/gpt-4o").length).toBeGreaterThan(2);
+      expect(pointersOf(view.catalogue, floating)).toHaveLength(2);
+    });
+  });
+
+  it("models.get over tRPC answers as its database reads", async () => {
+    const { db } = database();
+    const caller = createCaller({ db, connection: database(), view: now });
+    const answer = await caller.models.get({ model: "openai/gpt-4o" });
+    expect({ ...answer, lifecycle: undefined, aliases: undefined }).toEqual({
+      ...(await getModel(db, "openai/gpt-4o")),
+      lifecycle: undefined,
+      aliases: undefined,
+      offerings: await modelOfferings(db, "openai/gpt-4o"),
+      pointers: (await modelPointersOf(db, "openai/gpt-4o")).map(({ snapshotModelId, validFrom, validTo, origin }) => ({ snapshot: snapshotModelId, validFrom, validTo, origin })),
+    });
   });
 });
 

@@ -24,7 +24,7 @@ export const benchmarksRouter = router({
     )
     .output(benchmarkScoresOutput)
     .query(async ({ ctx, input }) => {
-      const modelId = input.model ? await requireModelId(ctx.db, input.model) : undefined;
+      const modelId = input.model ? await requireModelId(ctx, input.model) : undefined;
       if (input.benchmark && !(await getBenchmark(ctx.db, input.benchmark))) {
         throw new NotFoundError(`benchmark "${input.benchmark}" not found; benchmarks.list names every benchmark`);
       }

@@ -2,12 +2,15 @@ import { z } from "zod";
 import { modelLifecycle } from "../../db/queries/lifecycle.ts";
 import { modelAudit } from "../../db/queries/model-audit.ts";
 import { modelPointersOf } from "../../db/queries/model-pointers.ts";
-import { getModel, listModels, modelAliases, modelOfferings, resolveModelReference } from "../../db/queries/models.ts";
+import { getModel, modelAliases, modelOfferings, resolveModelReference } from "../../db/queries/models.ts";
+import { listModelsIn, offeringsOf, pointersOf } from "../../market/catalogue.ts";
+import { requestView } from "../../market/request-view.ts";
 import { isoDateInput, limitInput, modelInput } from "../inputs.ts";
 import { requireModelId } from "../model-reference.ts";
 import { publicProcedure, router } from "../trpc.ts";
 
 export const modelsRouter = router({
+  /** The catalogue held in the market view, filtered, in id order. */
   list: publicProcedure
     .input(
       z
@@ -20,23 +23,29 @@ export const modelsRouter = router({
         })
         .default({ limit: 200, offset: 0 }),
     )
-    .query(({ ctx, input }) => listModels(ctx.db, input)),
+    .query(async ({ ctx, input }) => listModelsIn((await requestView(ctx)).catalogue, input)),
 
   /** A model with its lifecycle today, every name sources use for it, every seller's offering (with the seller-native id) and, for a floating name, its dated snapshots. */
+  // The model, its offerings and pointers come from the view's catalogue; the aliases (whose
+  // last sighting moves with every run, not with the data version) and the lifecycle today from the database.
   get: publicProcedure.input(z.object({ model: modelInput })).query(async ({ ctx, input }) => {
-    const id = await requireModelId(ctx.db, input.model);
-    const [model, aliases, offerings, pointers, lifecycle] = await Promise.all([
-      getModel(ctx.db, id),
+    const { catalogue } = await requestView(ctx);
+    const id = await requireModelId(ctx, input.model);
+    const model = catalogue.byId.get(id);
+    // A model written since the view was built: read from the database until the view catches up.
+    const fromDatabase = model === undefined;
+    const [row, aliases, offerings, pointers, lifecycle] = await Promise.all([
+      fromDatabase ? getModel(ctx.db, id) : model,
       modelAliases(ctx.db, id),
-      modelOfferings(ctx.db, id),
-      modelPointersOf(ctx.db, id),
+      fromDatabase ? modelOfferings(ctx.db, id) : offeringsOf(catalogue, id),
+      fromDatabase ? modelPointersOf(ctx.db, id) : pointersOf(catalogue, id),
       modelLifecycle(ctx.db, id),
     ]);
     return {
-      ...model!,
+      ...row!,
       lifecycle,
       aliases,
-      offerings,
+      offerings: [...offerings],
       pointers: pointers.map(({ snapshotModelId, validFrom, validTo, origin }) => ({ snapshot: snapshotModelId, validFrom, validTo, origin })),
     };
   }),

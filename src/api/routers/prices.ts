@@ -20,7 +20,7 @@ const HISTORY_PAGE_MAX = 1000;
 export const pricesRouter = router({
   /** Current consolidated price (from the market view) of every matching offering (one per offering; other sources alongside). */
   current: publicProcedure.input(offeringFilter.default({})).query(async ({ ctx, input }) => {
-    const modelIds = input.model ? [await requireModelId(ctx.db, input.model)] : undefined;
+    const modelIds = input.model ? [await requireModelId(ctx, input.model)] : undefined;
     return pricesIn(await requestView(ctx), { ...input, modelIds });
   }),
 
@@ -35,7 +35,7 @@ export const pricesRouter = router({
       }),
     )
     .query(async ({ ctx, input }) => {
-      const modelId = await requireModelId(ctx.db, input.model);
+      const modelId = await requireModelId(ctx, input.model);
       const { cursor, limit, ...filter } = input;
       const page = await priceHistoryPage(ctx.db, { ...filter, modelIds: [modelId] }, { limit, after: cursor });
       return { model: modelId, periods: page.periods, nextCursor: page.next ? encodeHistoryCursor(page.next) : null };
@@ -43,7 +43,7 @@ export const pricesRouter = router({
 
   /** Prices as they stood at a date: only periods valid then. */
   at: publicProcedure.input(offeringFilter.extend({ date: isoDateInput })).query(async ({ ctx, input }) => {
-    const modelIds = input.model ? [await requireModelId(ctx.db, input.model)] : undefined;
+    const modelIds = input.model ? [await requireModelId(ctx, input.model)] : undefined;
     return pricesIn(await requestView(ctx, input.date), { ...input, modelIds });
   }),
 });

@@ -52,7 +52,7 @@ export const spreadProcedure = publicProcedure
   )
   .query(async ({ ctx, input }) => {
     checkRange(input);
-    const modelId = await requireModelId(ctx.db, input.model);
+    const modelId = await requireModelId(ctx, input.model);
     const figure = { ...input, modelId };
     return withinSeriesLimit(figureCacheOf(ctx.db).get(ctx.db, "spread", figure, () => modelSpread(ctx.db, figure)));
   });
@@ -70,7 +70,7 @@ export const undercutsProcedure = publicProcedure
   )
   .query(async ({ ctx, input }) => {
     checkRange(input);
-    const modelId = input.model ? await requireModelId(ctx.db, input.model) : undefined;
+    const modelId = input.model ? await requireModelId(ctx, input.model) : undefined;
     const figure = { ...input, modelId };
     return figureCacheOf(ctx.db).get(ctx.db, "undercuts", figure, () => undercuts(ctx.db, figure));
   });

@@ -24,7 +24,7 @@ export const pricewarRouter = router({
         .default({ limit: 200 }),
     )
     .query(async ({ ctx, input }) => {
-      const modelIds = input.model ? [await requireModelId(ctx.db, input.model)] : undefined;
+      const modelIds = input.model ? [await requireModelId(ctx, input.model)] : undefined;
       return priceChanges(ctx.db, { ...input, modelIds });
     }),
 });

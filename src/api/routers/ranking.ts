@@ -134,6 +134,6 @@ export const simulateProcedure = publicProcedure
     if (new Set(usesShares).size > 1) throw new InvalidRequestError("use share for every workload item or tokens for every item, not a mix");
     const view = await requestView(ctx, input.asOf);
     const constraints = candidateConstraints(view, input);
-    const baseline = input.baseline ? await requireModelId(ctx.db, input.baseline) : undefined;
+    const baseline = input.baseline ? await requireModelId(ctx, input.baseline) : undefined;
     return { version: view.version, ...simulateRouting(view, { workload: input.workload, baseline, monthlyCalls: input.monthlyCalls, constraints }) };
   });

@@ -35,7 +35,7 @@ export const sourcesRouter = router({
     )
     .output(disagreementsOutput)
     .query(async ({ ctx, input }) => {
-      const modelIds = input.model ? [await requireModelId(ctx.db, input.model)] : undefined;
+      const modelIds = input.model ? [await requireModelId(ctx, input.model)] : undefined;
       const [rows, suspect] = await Promise.all([sourcedPricesAt(ctx.db, { modelIds, provider: input.provider }), suspectOfferings(ctx.db, { modelIds, provider: input.provider })]);
       return { pairs: findDisagreements(rows, input.minDifference).slice(0, input.limit), suspect: suspect.slice(0, input.limit) };
     }),
@@ -50,7 +50,7 @@ export const sourcesRouter = router({
     .input(z.object({ model: modelInput.optional(), provider: z.string().min(1).optional(), limit: limitInput(5000, 500) }).default({ limit: 500 }))
     .output(suspectOutput)
     .query(async ({ ctx, input }) => {
-      const modelIds = input.model ? [await requireModelId(ctx.db, input.model)] : undefined;
+      const modelIds = input.model ? [await requireModelId(ctx, input.model)] : undefined;
       return (await suspectOfferings(ctx.db, { modelIds, provider: input.provider })).slice(0, input.limit);
     }),
 

@@ -1,7 +1,7 @@
 /** The model catalogue: list, get, and resolving a caller's name to a canonical model. */
 import { and, asc, count, eq, ilike, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../client.ts";
-import { aliases, models, offerings } from "../schema/index.ts";
+import { aliases, modelPointers, models, offerings } from "../schema/index.ts";
 import { SOURCES } from "../../../scrapers/registry.ts";
 import { loadOverrides } from "../../domain/resolve/overrides.ts";
 import { resolveModelName, type Resolution, type ResolveOptions } from "../../domain/resolve/resolve.ts";
@@ -170,13 +170,22 @@ export async function modelAliases(db: Executor, modelId: string) {
     .orderBy(aliases.source, aliases.rawName);
 }
 
+const offeringColumns = { provider: offerings.providerId, variant: offerings.variant, region: offerings.region, nativeId: offerings.nativeId };
+
 /** Every seller's offering of a model, with the id that seller's API expects. */
 export async function modelOfferings(db: Executor, modelId: string) {
-  return db
-    .select({ provider: offerings.providerId, variant: offerings.variant, region: offerings.region, nativeId: offerings.nativeId })
+  return db.select(offeringColumns).from(offerings).where(eq(offerings.modelId, modelId)).orderBy(offerings.providerId, offerings.variant, offerings.region);
+}
+
+/** The whole catalogue in the orders models.list, models.get and their queries above use (for the market view's copy, market/catalogue.ts). */
+export async function catalogueRows(db: Executor) {
+  const modelRows = await db.select().from(models).orderBy(asc(models.id));
+  const offeringRows = await db
+    .select({ modelId: offerings.modelId, ...offeringColumns })
     .from(offerings)
-    .where(eq(offerings.modelId, modelId))
-    .orderBy(offerings.providerId, offerings.variant, offerings.region);
+    .orderBy(offerings.modelId, offerings.providerId, offerings.variant, offerings.region);
+  const pointerRows = await db.select().from(modelPointers).orderBy(modelPointers.floatingModelId, modelPointers.validFrom);
+  return { models: modelRows, offerings: offeringRows, pointers: pointerRows };
 }
 
 export async function countModels(db: Executor): Promise<number> {
