@@ -31,6 +31,12 @@ describe("near-duplicate key", () => {
     expect(nearDuplicateKey("gpt-4o")).not.toBe(nearDuplicateKey("gpt-4o-mini"));
     expect(nearDuplicateKey("llama-3.1-8b")).not.toBe(nearDuplicateKey("llama-3.1-70b"));
     expect(nearDuplicateKey("deepseek-r1")).not.toBe(nearDuplicateKey("deepseek-r1-0528"));
+    expect(nearDuplicateKey("command-r+")).not.toBe(nearDuplicateKey("command-r"));
+  });
+
+  it("reads + as plus", () => {
+    expect(nearDuplicateKey("command-r+")).toBe(nearDuplicateKey("command-r-plus"));
+    expect(nearDuplicateKey("command-r+-08-2024")).toBe(nearDuplicateKey("command-r-plus-08-2024"));
   });
 });
 

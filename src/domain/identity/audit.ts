@@ -87,10 +87,11 @@ export function dateTokens(name: string): string {
  * The audit key of a model name: dates in one spelling, then the words and numbers in
  * sorted order with version digits run together, so claude-opus-4.5 / claude-opus-45 /
  * claude-opus4.5, gpt-3.5-turbo / gpt-35-turbo and claude-3-haiku / claude-haiku-3 share
- * a key while gpt-4o and gpt-40, mini and full, or two dates do not.
+ * a key while gpt-4o and gpt-40, mini and full, command-r and command-r+, or two dates do not.
  */
 export function nearDuplicateKey(name: string): string {
-  const parts = dateTokens(name)
+  // "+" is a word of its own: command-r+ is command-r-plus, never command-r.
+  const parts = dateTokens(name.replace(/\+/g, "-plus-"))
     .split(/[^a-z0-9§]+/)
     .flatMap((part) => part.match(/§\d+|[a-z]+|\d+/g) ?? []);
   const tokens: string[] = [];
