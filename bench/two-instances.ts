@@ -61,7 +61,7 @@ for (const { every: everySeconds, seconds } of plans) {
       `  runs ${figures.runs} (first start ${(figures.firstStartMs / 1000).toFixed(1)} s, then ${seconds} s of ticks), ticks run ${figures.ticksRun}`,
       `  deadlocks ${figures.serverDeadlocks} (server count), run errors mentioning a deadlock ${figures.runErrorsMentioningDeadlock}`,
       `  failed runs ${figures.failedRuns.length}${figures.failedRuns.map((run) => `\n    ${run.source}: ${run.error?.slice(0, 300)}`).join("")} (and ${figures.cutByStop} cut short by the final stop)`,
-      `  ticks run twice ${figures.ticksRunTwice.length}, ticks missed while idle ${figures.ticksMissed.length}`,
+      `  ticks run twice ${figures.ticksRunTwice.length}, ticks missed while idle ${figures.ticksMissed.length}${figures.ticksMissed.length > 0 ? ` (${figures.ticksMissed.slice(0, 10).join(", ")})` : ""}`,
       `  skipped ticks: ${Object.entries(figures.skips).map(([reason, count]) => `${reason} ${count}`).join(", ")}`,
       "",
     ].join("\n"),

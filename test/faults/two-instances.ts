@@ -67,6 +67,12 @@ export async function runTwoInstances(options: TwoInstancesOptions): Promise<Two
     return row!.deadlocks;
   };
   const skips: Record<SkipReason, number> = { stopping: 0, overlap: 0, busy: 0, "already-ran": 0 };
+  /** When each source's ticks were skipped because a run of it was still queued or going (in either instance). */
+  const heldAt = new Map<string, number[]>();
+  const skipped = (sourceId: string, reason: SkipReason) => {
+    skips[reason]++;
+    if (reason === "overlap" || reason === "busy") heldAt.set(sourceId, [...(heldAt.get(sourceId) ?? []), Date.now()]);
+  };
   const schedules = resolveSchedules(options.sources, { "*": { cron: `*/${options.everySeconds} * * * * *`, tz: "UTC" } });
   const schedulerOf = (connection: DatabaseConnection) =>
     new Scheduler({
@@ -75,7 +81,7 @@ export async function runTwoInstances(options: TwoInstancesOptions): Promise<Two
       logger: options.logger,
       env: { HTTP_TIMEOUT_MS: 30_000 },
       replayDir: options.replayDir,
-      observer: { runFinished: () => {}, tickSkipped: (_id, reason) => skips[reason]++ },
+      observer: { runFinished: () => {}, tickSkipped: skipped },
     });
   const deadlocksBefore = await deadlocksNow();
   const schedulers = connections.map(schedulerOf);
@@ -120,7 +126,7 @@ export async function runTwoInstances(options: TwoInstancesOptions): Promise<Two
     serverDeadlocks,
     runErrorsMentioningDeadlock: rows.filter((row) => row.error?.includes("deadlock")).length,
     ticksRunTwice: [...perTick].filter(([, count]) => count > 1).map(([key]) => key),
-    ticksMissed: missedTicks(rows, options, began + firstStartMs, stoppedAt),
+    ticksMissed: missedTicks(rows, heldAt, options, began + firstStartMs, stoppedAt),
     ticksRun: perTick.size,
     skips,
     firstStartMs,
@@ -133,9 +139,12 @@ const cutByStop = (row: Row) =>
 /**
  * Ticks between the end of the first start and the stop that no instance ran for a source
  * although its previous run had finished by then: a tick is only excused while the
- * source's previous run still goes (no overlap, by design).
+ * source's previous run still goes (no overlap, by design). "Goes" is its recorded run,
+ * or the time before and after it that the run row does not show: a run waiting for a
+ * slot in the scheduler's limiter, or holding the source's lock around its run row; a
+ * scheduler that skipped the tick for that reason (overlap, busy) says so at the tick.
  */
-function missedTicks(rows: readonly Row[], options: TwoInstancesOptions, from: number, until: number): string[] {
+function missedTicks(rows: readonly Row[], heldAt: ReadonlyMap<string, readonly number[]>, options: TwoInstancesOptions, from: number, until: number): string[] {
   const step = options.everySeconds * 1000;
   const missed: string[] = [];
   for (const source of options.sources) {
@@ -145,7 +154,8 @@ function missedTicks(rows: readonly Row[], options: TwoInstancesOptions, from: n
     for (let tick = Math.ceil(from / step) * step; tick < until - step; tick += step) {
       if (ran.has(tick)) continue;
       const busy = runs.some((row) => row.started.getTime() <= tick && (row.finished === null || row.finished.getTime() >= tick));
-      if (!busy) missed.push(`${source.id}@${new Date(tick).toISOString()}`);
+      const held = heldAt.get(source.id)?.some((at) => at >= tick && at < tick + step) ?? false;
+      if (!busy && !held) missed.push(`${source.id}@${new Date(tick).toISOString()}`);
     }
   }
   return missed;
