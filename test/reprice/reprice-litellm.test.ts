@@ -2,6 +2,8 @@
  * Repricing on real history: the 17 recorded LiteLLM cost maps backfilled, then a usage
  * log spanning OpenAI's gpt-4o cut (LiteLLM changed it on 2024-11-13) priced line by line.
  */
+import { once } from "node:events";
+import { request as httpRequest, type IncomingMessage } from "node:http";
 import { Readable } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
 import { litellmSource } from "../../scrapers/litellm/index.ts";
@@ -117,6 +119,30 @@ describe("repricing a log spanning the gpt-4o cut of 2024-11-13", () => {
 });
 
 describe("POST /api/v1/reprice", () => {
+  it("streams: the first line's answer arrives while the client is still sending the log", async () => {
+    const { db, kind } = database();
+    const http = await startHttpServer({ db, connection: { kind, location: "test" } }, 0, "127.0.0.1");
+    try {
+      const [first, ...rest] = jsonl.split("\n");
+      const request = httpRequest({ host: "127.0.0.1", port: http.port, path: "/api/v1/reprice", method: "POST", headers: { "content-type": "application/x-ndjson" } });
+      request.write(`${first}\n`);
+      const [response] = (await once(request, "response")) as [IncomingMessage];
+      response.setEncoding("utf8");
+      let received = "";
+      while (!received.includes("\n")) received += (await once(response, "data"))[0];
+      // The request is still open: only its first line has been sent, and it is priced.
+      expect(request.writableEnded).toBe(false);
+      expect(JSON.parse(received.split("\n")[0]!)).toMatchObject({ type: "line", line: 1, ok: true, cost: { total: "20" } });
+      request.end(rest.join("\n"));
+      for await (const chunk of response) received += chunk;
+      const items = received.trim().split("\n").map((line) => JSON.parse(line));
+      expect(items.map((item) => item.type)).toEqual(["line", "line", "line", "line", "totals"]);
+      expect(items.at(-1).totals).toMatchObject({ lines: 4, priced: 2, cost: "32.5" });
+    } finally {
+      await http.close();
+    }
+  });
+
   it("reads a streamed body and answers NDJSON, one object per line then the totals", async () => {
     const { db, kind } = database();
     const http = await startHttpServer({ db, connection: { kind, location: "test" } }, 0, "127.0.0.1");
