@@ -8,7 +8,8 @@
  *   components' percentile ranks.
  * Models compared are those scored on the held-out release that both methods can place
  * (the percentile method needs another score in the class). Spearman and pairwise-order
- * accuracy per benchmark; a win is a higher Spearman. Goal: the new method wins on >= 80%
+ * accuracy per benchmark, then per class and overall (domain/quality/eval-summary.ts): wins,
+ * median Spearman and median pairwise accuracy of both methods; a win is a higher Spearman. Goal: the new method wins on >= 80%
  * of benchmarks, median Spearman >= 0.8.
  *
  * Database: DATABASE_URL, else PGLITE_DIR (a replay-filled database; see README).
@@ -16,7 +17,8 @@
 import { openDatabase } from "../src/db/client.ts";
 import { catalogueItems } from "../src/db/queries/quality.ts";
 import { fitQualityModel } from "../src/domain/quality/class-quality.ts";
-import { median, pairwiseAccuracy, spearman } from "../src/domain/quality/rank-agreement.ts";
+import { pairwiseAccuracy, spearman } from "../src/domain/quality/rank-agreement.ts";
+import { summariseByClass } from "../src/domain/quality/eval-summary.ts";
 import { boardOf } from "../src/domain/quality/observations.ts";
 import { TASK_CLASSES, type TaskClass } from "../src/domain/tasks/catalogue.ts";
 import { qualityForTask, rankBenchmark, type BenchmarkCohort, type ScoreAtDate } from "../src/domain/tasks/quality.ts";
@@ -83,12 +85,19 @@ for (const r of results) {
   const win = r.newSpearman > r.oldSpearman ? "new" : r.newSpearman < r.oldSpearman ? "pct" : "tie";
   process.stdout.write(`${r.task.padEnd(22)} ${r.item.padEnd(58)} ${String(r.models).padStart(4)}  ${f(r.newSpearman)} / ${f(r.oldSpearman)}      ${f(r.newPairs)} / ${f(r.oldPairs)}    ${win}\n`);
 }
-const wins = results.filter((r) => r.newSpearman > r.oldSpearman).length;
-const newMedian = median(results.map((r) => r.newSpearman));
-const oldMedian = median(results.map((r) => r.oldSpearman));
+const summaries = summariseByClass(results);
+process.stdout.write(`\nper class: new vs percentile (a win is a higher Spearman on the held-out benchmark)\n`);
+process.stdout.write(`${"class".padEnd(22)} ${"held out".padStart(8)}  ${"wins new / pct / tie".padEnd(20)}  median spearman new / pct   median pairs new / pct\n`);
+for (const summary of summaries) {
+  const wins = `${summary.newWins} / ${summary.percentileWins} / ${summary.ties}`;
+  process.stdout.write(
+    `${summary.scope.padEnd(22)} ${String(summary.benchmarks).padStart(8)}  ${wins.padEnd(20)}  ${f(summary.medianSpearman.new)} / ${f(summary.medianSpearman.percentile)}               ${f(summary.medianPairs.new)} / ${f(summary.medianPairs.percentile)}\n`,
+  );
+}
+const overall = summaries.at(-1)!;
 process.stdout.write(
-  `\n${results.length} held-out benchmarks: new wins ${wins} (${((100 * wins) / results.length).toFixed(0)}%, goal >= 80%); ` +
-    `median Spearman new ${newMedian.toFixed(3)} (goal >= 0.8), percentile ${oldMedian.toFixed(3)}; ` +
-    `median pairwise accuracy new ${median(results.map((r) => r.newPairs)).toFixed(3)}, percentile ${median(results.map((r) => r.oldPairs)).toFixed(3)}\n`,
+  `\n${overall.benchmarks} held-out benchmarks: new wins ${overall.newWins} (${((100 * overall.newWins) / overall.benchmarks).toFixed(0)}%, goal >= 80%); ` +
+    `median Spearman new ${overall.medianSpearman.new.toFixed(3)} (goal >= 0.8), percentile ${overall.medianSpearman.percentile.toFixed(3)}; ` +
+    `median pairwise accuracy new ${overall.medianPairs.new.toFixed(3)}, percentile ${overall.medianPairs.percentile.toFixed(3)}\n`,
 );
 await connection.close();
