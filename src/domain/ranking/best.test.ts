@@ -64,6 +64,14 @@ describe("rankBest", () => {
     expect(guessed.candidates[0]!.model).toBe("close");
   });
 
+  it("says plainly when a model has no score in the class: its quality is extrapolated from linked benchmarks, with its interval's width", () => {
+    const linkedOnly = { ...c("linked", 85, "0.001", 6), coverage: 0 };
+    const result = rankBest([c("scored", 86, "0.01", 2), linkedOnly], { objective: "cost", limit: 2, task: "classification" });
+    const reasons = new Map(result.candidates.map((r) => [r.model, r.reason]));
+    expect(reasons.get("linked")).toMatch(/no classification scores for this model; quality extrapolated from linked benchmarks .*interval 12\.0 points wide$/);
+    expect(reasons.get("scored")).not.toMatch(/extrapolated/);
+  });
+
   it("maxWidth leaves out candidates with wider intervals, before the best is chosen", () => {
     const result = rankBest([c("wide-top", 90, "1", 20), c("narrow", 85, "1", 2)], { maxWidth: 10, objective: "quality", limit: 5 });
     expect(result.best?.model).toBe("narrow");

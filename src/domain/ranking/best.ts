@@ -56,6 +56,8 @@ export interface BestOptions {
   maxPrice?: number;
   objective: "cost" | "quality";
   limit: number;
+  /** The task class, to name it in the reasons. */
+  task?: string;
 }
 
 /**
@@ -196,13 +198,19 @@ function reasonFor(candidate: Candidate, index: number, chosen: readonly Candida
   const gap = best && best.model !== candidate.model ? `, ${(best.quality - candidate.quality).toFixed(1)} points below the best` : best ? ", the best" : "";
   const quality = `quality ${candidate.quality.toFixed(1)} [${candidate.low.toFixed(1)}, ${candidate.high.toFixed(1)}]${gap}`;
   const basis = candidate.costBasis?.kind === "measured" ? `, ${candidate.costBasis.outputTokens} output tokens a call measured (x${candidate.costBasis.factor.toFixed(2)} the median model on ${candidate.costBasis.runs.map((run) => run.benchmark).join(", ")})` : "";
+  const extrapolated = candidate.coverage === 0 ? `; ${noClassScores(candidate, options.task)}` : "";
   const price = `$${Number(candidate.blendedPerMillion).toPrecision(4)}/1M via ${candidate.offering.provider}${candidate.offering.variant === "standard" ? "" : ` ${candidate.offering.variant}`}${basis}`;
   if (options.objective === "cost") {
-    if (index === 0) return `cheapest model meeting the bar (${rule}): ${quality}, ${price}`;
+    if (index === 0) return `cheapest model meeting the bar (${rule}): ${quality}, ${price}${extrapolated}`;
     const cheapest = chosen[0]!;
     const factor = toDecimal(candidate.callCost).dividedBy(toDecimal(cheapest.callCost).isZero() ? 1 : toDecimal(cheapest.callCost)).toNumber();
-    return `meets the bar; ${toDecimal(cheapest.callCost).isZero() ? "costs more than a free model" : `${factor.toFixed(2)}x the cheapest`}: ${quality}, ${price}`;
+    return `meets the bar; ${toDecimal(cheapest.callCost).isZero() ? "costs more than a free model" : `${factor.toFixed(2)}x the cheapest`}: ${quality}, ${price}${extrapolated}`;
   }
-  if (index === 0) return `best quality under ${options.maxPrice === undefined ? "no price cap" : `$${options.maxPrice}/1M`} (${rule}): ${quality}, ${price}`;
-  return `${quality}, ${price}`;
+  if (index === 0) return `best quality under ${options.maxPrice === undefined ? "no price cap" : `$${options.maxPrice}/1M`} (${rule}): ${quality}, ${price}${extrapolated}`;
+  return `${quality}, ${price}${extrapolated}`;
+}
+
+/** Said of a model with no score on any of the class's benchmarks: its quality is its ability on the linked benchmarks, carried over. */
+export function noClassScores(candidate: Pick<Candidate, "low" | "high">, task?: string): string {
+  return `no ${task ?? "class"} scores for this model; quality extrapolated from linked benchmarks (its ability on the other classes' benchmarks), interval ${(candidate.high - candidate.low).toFixed(1)} points wide`;
 }
