@@ -13,29 +13,11 @@ import { COMPARE_MODES, repriceLog, type CompareMode } from "../../domain/repric
 import type { Totals, TotalRow } from "../../domain/reprice/totals.ts";
 import type { Runtime } from "../../runtime.ts";
 import { parseCommandArgs, requirePath } from "../args.ts";
+import { progressBar } from "../progress-bar.ts";
 import { table } from "../format.ts";
 import { UsageError } from "../usage-error.ts";
 
 const SHOWN_PROBLEMS = 20;
-
-function progressBar(total: number): { update(done: number, lines: number): void; finish(): void } {
-  if (!process.stderr.isTTY || total === 0) return { update: () => {}, finish: () => {} };
-  let last = 0;
-  const draw = (done: number, lines: number) => {
-    const share = Math.min(1, done / total);
-    const filled = Math.round(share * 30);
-    process.stderr.write(`\r[${"#".repeat(filled)}${"-".repeat(30 - filled)}] ${(share * 100).toFixed(0).padStart(3)}% ${lines.toLocaleString("en")} lines`);
-  };
-  return {
-    update(done, lines) {
-      const now = Date.now();
-      if (now - last < 200) return;
-      last = now;
-      draw(done, lines);
-    },
-    finish: () => process.stderr.write("\r\x1b[K"),
-  };
-}
 
 function totalsTable(title: string, rows: TotalRow[], comparing: boolean): string {
   const headers = ["", "lines", "unpriced", "input tok", "output tok", "cost USD", ...(comparing ? ["compared USD", "cmp unpriced"] : [])];
