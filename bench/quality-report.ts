@@ -1,17 +1,25 @@
 /**
- * The figures issue 14 asks for, read through the API on a filled database (PGLITE_DIR or
- * DATABASE_URL): every class's default answer (best with no parameters) with its interval,
- * seller and price; legal, coding and chat quality of the named models; and the founding
- * scenario (20% hard legal, 80% easy chat and extraction) against an all-Claude-Opus-5
- * baseline. `node --import tsx bench/quality-report.ts`
+ * The figures issue 14 asks for, read through the API and the market view it answers from
+ * (never the reference SQL path) on a filled database (PGLITE_DIR or DATABASE_URL; with
+ * PRICEWAR_REPLAY_DIR, sources that never ran replay first): every class's default answer
+ * (best with no parameters) with its interval, seller and price; legal, coding and chat
+ * quality of the named models; and the founding scenario (20% hard legal, 80% easy chat and
+ * extraction) against an all-Claude-Opus-5 baseline and against the default baseline.
+ * `node --import tsx bench/quality-report.ts`
  */
+import { pino } from "pino";
+import { SOURCES } from "../scrapers/registry.ts";
 import { createCaller } from "../src/api/router.ts";
+import { Scheduler } from "../src/jobs/scheduler/scheduler.ts";
+import { resolveSchedules } from "../src/jobs/scheduler/schedules.ts";
 import { openDatabase } from "../src/db/client.ts";
 import { migrateDatabase } from "../src/db/migrate.ts";
 import { TASK_CLASSES } from "../src/domain/tasks/catalogue.ts";
-import { taskCandidates } from "../src/db/queries/ranking.ts";
+import { constraintsInput } from "../src/api/routers/ranking.ts";
 import { rankBest } from "../src/domain/ranking/best.ts";
-import { callsFromShares, simulateWorkload } from "../src/domain/ranking/simulate.ts";
+import { simulateWorkload, type Simulation } from "../src/domain/ranking/simulate.ts";
+import { taskCandidatesIn } from "../src/market/priced-offers.ts";
+import { requestView } from "../src/market/request-view.ts";
 
 const NAMED = ["anthropic/claude-opus-5", "openai/gpt-5.5", "zai/glm-5.1", "deepseek/deepseek-v4-flash", "openai/gpt-5.4-mini"];
 if (!process.env.DATABASE_URL && !process.env.PGLITE_DIR) {
@@ -21,6 +29,14 @@ if (!process.env.DATABASE_URL && !process.env.PGLITE_DIR) {
 const connection = await openDatabase({ databaseUrl: process.env.DATABASE_URL, pgliteDir: process.env.PGLITE_DIR ?? "memory://" });
 // A database filled by an older checkout gets this one's migrations first.
 await migrateDatabase(connection);
+// With PRICEWAR_REPLAY_DIR, every source (prices and benchmarks) that never ran replays its payloads first, as a replay-mode first start does.
+if (process.env.PRICEWAR_REPLAY_DIR) {
+  const filling = performance.now();
+  const scheduler = new Scheduler({ connection, schedules: resolveSchedules(SOURCES, {}), logger: pino({ level: "warn" }), env: { HTTP_TIMEOUT_MS: 30_000 }, replayDir: process.env.PRICEWAR_REPLAY_DIR });
+  const runs = await scheduler.runFirstStart();
+  await scheduler.stop();
+  process.stdout.write(`replayed ${runs.size} sources in ${((performance.now() - filling) / 1000).toFixed(0)} s\n`);
+}
 const api = createCaller({ db: connection.db, connection });
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const interval = (q: { quality: number; low: number; high: number }) => `${q.quality.toFixed(1)} [${q.low.toFixed(1)}, ${q.high.toFixed(1)}]`;
@@ -42,17 +58,23 @@ for (const task of TASK_CLASSES) {
       ? `${task.id}: ${pick.model} ${interval(pick)} via ${pick.offering.provider} $${Number(pick.callCost).toPrecision(3)}/call ($${Number(pick.blendedPerMillion).toPrecision(4)}/1M); best ${result.best?.model} ${result.best ? interval(result.best) : ""}; class scores ${pick.components.length}; ${result.eligible} eligible; cost basis ${pick.costBasis?.kind ?? "profile"}${pick.costBasis?.kind === "measured" ? ` (${pick.costBasis.outputTokens} output tokens)` : ""}`
       : `${task.id}: no pick (${result.rule})`,
   );
+  if (pick) out(`  reason: ${pick.reason}`);
 }
 
 out("\n## Cost per task from measured runs (the scored setting's measured output size; domain/ranking/measured-output.ts)");
+// The candidates best reads: the market view's, under the API's default constraints.
+const view = await requestView({ db: connection.db });
+const defaults = constraintsInput.parse({});
 for (const task of TASK_CLASSES) {
-  const set = await taskCandidates(connection.db, task, { minCoverage: 0 });
+  const set = taskCandidatesIn(view, task, { ...defaults, asOf: undefined });
   const measured = set.candidates.filter((candidate) => candidate.costBasis?.kind === "measured");
   const pick = rankBest(set.candidates, { objective: "cost", limit: 1 }).candidates[0];
   const factors = measured.map((candidate) => candidate.costBasis!.factor).sort((a, b) => a - b);
+  const runs = measured.flatMap((candidate) => candidate.costBasis!.runs);
+  const dated = runs.filter((run) => run.priceAt === "run date").length;
   out(
     `${task.id}: ${measured.length} of ${set.candidates.length} candidates priced on measured output` +
-      (factors.length ? ` (factor ${factors[0]!.toFixed(2)}..${factors.at(-1)!.toFixed(2)})` : "") +
+      (factors.length ? ` (factor ${factors[0]!.toFixed(2)}..${factors.at(-1)!.toFixed(2)}; ${dated} of ${runs.length} runs read at the price in force at the run's date, the rest at today's)` : "") +
       `; default pick ${pick ? `${pick.model} ${interval(pick)} $${Number(pick.callCost).toPrecision(3)}/call, basis ${pick.costBasis?.kind}${pick.costBasis?.kind === "measured" ? ` ${pick.costBasis.outputTokens} out` : ""}` : "none"}`,
   );
 }
@@ -68,74 +90,48 @@ for (const task of ["legal", "coding", "chat"] as const) {
   }
 }
 
-out("\n## Founding scenario: 20% hard legal, 80% easy chat and extraction, baseline all Claude Opus 5");
-const scenario = await api.simulate({
-  monthlyCalls: 1_000_000,
-  baseline: "anthropic/claude-opus-5",
-  workload: [
-    { task: "legal", share: 20, indistinguishable: true, maxWidth: 15 },
-    { task: "chat", share: 40, withinOfBest: 10 },
-    { task: "extraction", share: 40, withinOfBest: 10 },
-  ],
-});
-for (const line of scenario.lines) {
-  out(
-    `${line.task}: ${line.calls} calls, routed ${line.routed?.model} ${line.routed ? interval(line.routed) : "-"} $${line.routedMonthly}; ` +
-      `baseline ${line.baseline.model} ${line.baseline.quality ? interval(line.baseline.quality) : "-"} $${line.baselineMonthly}; ` +
-      `difference ${line.qualityDifference}, within baseline ${line.withinBaseline}`,
-  );
-}
-out(`routed $${scenario.routedMonthly} vs baseline $${scenario.baselineMonthly} a month: savings x${scenario.savingsFactor}; all within baseline: ${scenario.allWithinBaseline}`);
-const opusDefaults = await api.simulate({
-  monthlyCalls: 1_000_000,
-  baseline: "anthropic/claude-opus-5",
-  workload: [
-    { task: "legal", share: 20, indistinguishable: true, maxWidth: 15 },
-    { task: "chat", share: 40 },
-    { task: "extraction", share: 40 },
-  ],
-});
-out("\nSame scenario, chat and extraction at the default bar (within 5 points of the best, low end within 10):");
-for (const line of opusDefaults.lines) {
-  out(`${line.task}: routed ${line.routed?.model} ${line.routed ? interval(line.routed) : "-"}; baseline ${line.baseline.quality ? interval(line.baseline.quality) : "-"}; difference ${line.qualityDifference}, within baseline ${line.withinBaseline}`);
-}
-out(`routed $${opusDefaults.routedMonthly} vs baseline $${opusDefaults.baselineMonthly}: savings x${opusDefaults.savingsFactor}; all within baseline: ${opusDefaults.allWithinBaseline}`);
-// Each class routed to its cheapest model not significantly worse than Opus 5 there (best's notWorseThan bar).
-const founding = [
+out("\n## Founding scenario: 20% hard legal, 80% easy chat and extraction, 1M calls a month");
+const OPUS = "anthropic/claude-opus-5";
+const MIX = [
   { task: "legal", share: 20 },
   { task: "chat", share: 40 },
   { task: "extraction", share: 40 },
 ] as const;
-const foundingCalls = callsFromShares(founding, 1_000_000);
-const foundingLines = [];
-for (const [index, item] of founding.entries()) {
-  const set = await taskCandidates(connection.db, TASK_CLASSES.find((task) => task.id === item.task)!, { minCoverage: 0 });
-  const opus = set.candidates.find((candidate) => candidate.model === "anthropic/claude-opus-5")!;
-  const routed = rankBest(set.candidates, { objective: "cost", limit: 1, notWorseThan: opus }).candidates[0] ?? null;
-  foundingLines.push({
-    task: item.task,
-    calls: foundingCalls[index]!,
-    routed: routed && { model: routed.model, callCost: routed.callCost, quality: routed.quality, low: routed.low, high: routed.high },
-    baseline: { model: opus.model, callCost: opus.callCost, quality: { quality: opus.quality, low: opus.low, high: opus.high } },
-  });
+function printScenario(title: string, scenario: Simulation): void {
+  out(`\n### ${title}`);
+  for (const line of scenario.lines) {
+    out(
+      `${line.task}: ${line.calls} calls, routed ${line.routed?.model ?? "-"} ${line.routed ? interval(line.routed) : "-"} $${line.routedMonthly}; ` +
+        `baseline ${line.baseline.model} ${line.baseline.quality ? interval(line.baseline.quality) : "-"} $${line.baselineMonthly}; ` +
+        `difference ${line.qualityDifference}, within baseline ${line.withinBaseline}`,
+    );
+  }
+  out(`routed $${scenario.routedMonthly} vs baseline $${scenario.baselineMonthly} a month: savings x${scenario.savingsFactor}; all within baseline: ${scenario.allWithinBaseline}`);
 }
-const notWorse = simulateWorkload(foundingLines);
-out("\nSame scenario, each class at the notWorseThan bar (cheapest model not significantly worse than Opus 5 in that class):");
-for (const line of notWorse.lines) {
-  out(`${line.task}: routed ${line.routed?.model} ${line.routed ? interval(line.routed) : "-"} $${line.routedMonthly}; baseline ${line.baseline.quality ? interval(line.baseline.quality) : "-"} $${line.baselineMonthly}; difference ${line.qualityDifference}, within baseline ${line.withinBaseline}`);
+
+// The bars of the last note: legal within 2 points of the best, chat and extraction within 10.
+printScenario(
+  "vs all Claude Opus 5: legal within 2 points of the best, chat and extraction within 10",
+  await api.simulate({ monthlyCalls: 1_000_000, baseline: OPUS, workload: [{ ...MIX[0], withinOfBest: 2 }, { ...MIX[1], withinOfBest: 10 }, { ...MIX[2], withinOfBest: 10 }] }),
+);
+
+// Each class at best's default answer (within 5 points of the best, low end within 10): best's pick per class, priced over the mix against Opus 5 from the same view.
+const opusOnTask = await api.simulate({ monthlyCalls: 1_000_000, baseline: OPUS, workload: MIX.map((item) => ({ ...item, withinOfBest: 100 })) });
+const defaultLines = [];
+for (const [index, item] of MIX.entries()) {
+  const pick = (await api.best({ task: item.task, limit: 1 })).candidates[0] ?? null;
+  const line = opusOnTask.lines[index]!;
+  defaultLines.push({ task: item.task, calls: line.calls, routed: pick && { model: pick.model, callCost: pick.callCost, quality: pick.quality, low: pick.low, high: pick.high }, baseline: line.baseline });
 }
-out(`routed $${notWorse.routedMonthly} vs baseline $${notWorse.baselineMonthly}: savings x${notWorse.savingsFactor}; all within baseline: ${notWorse.allWithinBaseline}`);
-const defaults = await api.simulate({
-  monthlyCalls: 1_000_000,
-  workload: [
-    { task: "legal", share: 20 },
-    { task: "chat", share: 40 },
-    { task: "extraction", share: 40 },
-  ],
-});
-out(`\nSame mix, default answers and the default baseline (${defaults.baseline.model}, ${defaults.baseline.chosen}):`);
-for (const line of defaults.lines) {
-  out(`${line.task}: routed ${line.routed?.model} ${line.routed ? interval(line.routed) : "-"}; baseline ${line.baseline.quality ? interval(line.baseline.quality) : "-"}; within baseline ${line.withinBaseline}`);
-}
-out(`routed $${defaults.routedMonthly} vs baseline $${defaults.baselineMonthly}: savings x${defaults.savingsFactor}; all within baseline: ${defaults.allWithinBaseline}`);
+printScenario("vs all Claude Opus 5: each class at best's default answer", simulateWorkload(defaultLines));
+
+// No bar per item: simulate routes each class to its cheapest model not significantly worse than the baseline there (notWorseThan).
+printScenario("vs all Claude Opus 5: no bars (notWorseThan Opus 5 in each class)", await api.simulate({ monthlyCalls: 1_000_000, baseline: OPUS, workload: [...MIX] }));
+
+const defaultBaseline = await api.simulate({ monthlyCalls: 1_000_000, workload: [...MIX] });
+printScenario(`vs the default baseline (${defaultBaseline.baseline.model}, ${defaultBaseline.baseline.chosen}): no bars (notWorseThan it in each class)`, defaultBaseline);
+printScenario(
+  `vs the default baseline (${defaultBaseline.baseline.model}): legal within 2, chat and extraction within 10`,
+  await api.simulate({ monthlyCalls: 1_000_000, workload: [{ ...MIX[0], withinOfBest: 2 }, { ...MIX[1], withinOfBest: 10 }, { ...MIX[2], withinOfBest: 10 }] }),
+);
 await connection.close();
