@@ -17,7 +17,7 @@ beforeAll(async () => {
     log,
     ["timestamp,model,seller,input_tokens,output_tokens", "2024-11-14T09:00:00Z,gpt-4o,openai,1000000,1000000", "2024-11-12T09:00:00Z,gpt-4o,,1000000,1000000", "2024-11-14T09:00:00Z,mystery-model-x,,10,10"].join("\n"),
   );
-}, 120_000);
+}, 300_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -32,7 +32,7 @@ describe("pricewar reprice", () => {
     expect(result.stdout).toContain('line 4 (mystery-model-x): unknown model "mystery-model-x"');
     // Not a terminal: no progress bar.
     expect(result.stderr).toBe("");
-  }, 60_000);
+  }, 180_000);
 
   it("--json writes NDJSON, one object per line then the totals", async () => {
     const result = await runCli(["reprice", log, "--json", "--compare", "now"], env);
@@ -40,12 +40,12 @@ describe("pricewar reprice", () => {
     expect(items.map((item) => item.type)).toEqual(["line", "line", "line", "totals"]);
     expect(items[0]).toMatchObject({ line: 2, ok: true, cost: { total: "12.5" }, compare: { mode: "now", cost: { total: "12.5" } } });
     expect(items[3].totals).toMatchObject({ lines: 3, priced: 1, unpriced: 2, cost: "12.5" });
-  }, 60_000);
+  }, 180_000);
 
   it("refuses a bad --compare or a missing file with exit code 2", async () => {
     expect(await runCli(["reprice", log, "--compare", "yesterday"], env)).toMatchObject({ code: 2, stderr: 'pricewar: reprice: --compare must be one of now, best, got "yesterday"\n' });
     const missing = await runCli(["reprice", join(dir, "nope.jsonl")], env);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^pricewar: reprice: cannot read .*nope\.jsonl/);
-  }, 60_000);
+  }, 180_000);
 });
