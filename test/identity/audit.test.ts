@@ -34,6 +34,12 @@ describe("near-duplicate key", () => {
     expect(nearDuplicateKey("command-r+")).not.toBe(nearDuplicateKey("command-r"));
   });
 
+  it("reads a final -v1 as the bare name", () => {
+    expect(nearDuplicateKey("nova-pro-v1")).toBe(nearDuplicateKey("nova-pro"));
+    expect(nearDuplicateKey("claude-sonnet-4.5-20250929-v1:0")).toBe(nearDuplicateKey("claude-sonnet-4.5-20250929"));
+    expect(nearDuplicateKey("cydonia-24b-v2")).not.toBe(nearDuplicateKey("cydonia-24b-v4"));
+  });
+
   it("reads + as plus", () => {
     expect(nearDuplicateKey("command-r+")).toBe(nearDuplicateKey("command-r-plus"));
     expect(nearDuplicateKey("command-r+-08-2024")).toBe(nearDuplicateKey("command-r-plus-08-2024"));

@@ -91,7 +91,8 @@ export function dateTokens(name: string): string {
  */
 export function nearDuplicateKey(name: string): string {
   // "+" is a word of its own: command-r+ is command-r-plus, never command-r.
-  const parts = dateTokens(name.replace(/\+/g, "-plus-"))
+  // A final "-v1" (Bedrock's revision, or a first version) names the same model as the bare name.
+  const parts = dateTokens(name.replace(/\+/g, "-plus-").replace(/-v1(?::0)?$/i, ""))
     .split(/[^a-z0-9§]+/)
     .flatMap((part) => part.match(/§\d+|[a-z]+|\d+/g) ?? []);
   const tokens: string[] = [];

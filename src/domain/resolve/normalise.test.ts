@@ -113,6 +113,16 @@ describe("normaliseModelName", () => {
     ["command-r-plus-08-2024", "cohere/command-r-plus-202408"],
     ["gemini-2.5-flash-preview-09-2025", "google/gemini-2.5-flash-preview-202509"],
     ["Gemini 2.5 Flash Preview (Sep '25)", "google/gemini-2.5-flash-preview-202509"],
+    // Bedrock revisions written without the vendor prefix (a replay fill held claude-sonnet-4.5-20250929-v1 and nova-pro-v1 beside the bare ids).
+    ["bedrock/us-gov-east-1/claude-sonnet-4-5-20250929-v1:0", "anthropic/claude-sonnet-4.5-20250929"],
+    ["claude-sonnet-4-5-20250929-v1:0", "anthropic/claude-sonnet-4.5-20250929"],
+    ["claude-sonnet-4-6-v1", "anthropic/claude-sonnet-4.6"],
+    ["amazon/nova-pro-v1", "amazon/nova-pro"],
+    ["Amazon-Nova-Pro-v1:0", "amazon/nova-pro"],
+    ["amazon-nova/nova-premier-v1", "amazon/nova-premier"],
+    ["amazon/nova-2-lite-v1", "amazon/nova-2-lite"],
+    // A maker's name before a family name, with a space (Artificial Analysis).
+    ["NVIDIA Nemotron Nano 9B V2", "nvidia/nemotron-nano-9b-v2"],
   ])("%s -> %s", (raw, expected) => {
     expect(key(raw)).toBe(expected);
   });

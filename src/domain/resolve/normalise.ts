@@ -92,8 +92,9 @@ export function normaliseModelName(raw: string, options: NormaliseOptions = {}):
 
   // "anthropic--claude-3-haiku", "alibaba-qwen3-32b": a maker's name glued to a family name.
   // A two-word organisation ("zai-org-glm-4.7", "deepseek-ai-…") is tried before a one-word one.
-  const gluedPair = /^([a-z0-9]+-[a-z0-9]+)-{1,2}(.+)$/i.exec(name);
-  const glued = gluedPair && creatorFromOrg(gluedPair[1]!) !== null ? gluedPair : /^([a-z0-9]+)-{1,2}(.+)$/i.exec(name);
+  // Spaces count as separators here: Artificial Analysis writes "NVIDIA Nemotron Nano 9B V2".
+  const gluedPair = /^([a-z0-9]+-[a-z0-9]+)(?:-{1,2}| )(.+)$/i.exec(name);
+  const glued = gluedPair && creatorFromOrg(gluedPair[1]!) !== null ? gluedPair : /^([a-z0-9]+)(?:-{1,2}| )(.+)$/i.exec(name);
   if (glued && creatorFromOrg(glued[1]!) !== null && creatorFromName(glued[2]!.toLowerCase()) !== null) {
     org ??= glued[1]!.toLowerCase();
     name = glued[2]!;
@@ -179,7 +180,14 @@ function stripCloudDecorations(name: string): { name: string; org: string | null
   // "-v1:0" is always Bedrock's revision; "-v2:0" only after a date (claude-3-5-sonnet-20241022-v2:0):
   // in nvidia.nemotron-nano-9b-v2:0 the v2 is the model's own version.
   const bedrockRevision = revision && (/^-v1(:0)?$/i.test(revision[0]) || (/:0$/.test(revision[0]) && /\d{8}$/.test(text.slice(0, revision.index))));
-  if (revision && bedrockRevision && org !== null) {
+  // Without its vendor prefix ("bedrock/us-gov-east-1/claude-sonnet-4-5-20250929-v1:0", Portkey's
+  // "claude-sonnet-4-6-v1") it is still Bedrock's revision where no model carries one: after a
+  // vendor date, on a Claude with a numbered generation (claude-v2:1 is Claude 2.1: there the "v"
+  // is the version), or on an Amazon Nova, which Amazon never numbers with a "v" (OpenRouter's
+  // "amazon/nova-pro-v1" is Bedrock's amazon.nova-pro-v1:0).
+  const revised = revision ? text.slice(0, revision.index) : "";
+  const unprefixedRevision = revision && (/\d{8}$/.test(revised) || /^(?:anthropic-)?claude-.*\d/i.test(revised) || /^(?:amazon-)?nova-/i.test(revised));
+  if (revision && ((bedrockRevision && org !== null) || unprefixedRevision)) {
     text = text.slice(0, revision.index);
     steps.push(`stripped cloud revision ${revision[0]}`);
   } else if (/:0$/.test(text)) {
