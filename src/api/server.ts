@@ -98,22 +98,28 @@ export function createRequestListener(context: ApiContext, metrics?: ServiceMetr
     timeoutMs: limits.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
     onTimeout: (url: URL) => context.logger?.warn({ path: url.pathname }, "request passed its time limit"),
   };
-  const limitedRoutes = routes.map(([prefix, handler]) => [prefix, withTimeLimit(handler, timeLimit)] as const);
+  // Matched by the exact path (the prefix without its slash) or by the prefix; both, and whether it reads the database, worked out once here.
+  const limitedRoutes = routes.map(([prefix, handler]) => ({
+    prefix,
+    exact: prefix.replace(/\/$/, ""),
+    readsDatabase: DATABASE_ROUTES.some((databasePrefix) => prefix.startsWith(databasePrefix)),
+    handle: withTimeLimit(handler, timeLimit),
+  }));
 
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? "/", "http://localhost");
-    const route = limitedRoutes.find(([prefix]) => url.pathname === prefix.replace(/\/$/, "") || url.pathname.startsWith(prefix));
+    const route = limitedRoutes.find(({ prefix, exact }) => url.pathname === exact || url.pathname.startsWith(prefix));
     if (metrics) {
       const finished = metrics.requestStarted(request.method ?? "GET");
-      response.once("finish", () => finished(labelRoute(route?.[0], url.pathname), response.statusCode));
+      response.once("finish", () => finished(labelRoute(route?.prefix, url.pathname), response.statusCode));
     }
     try {
       if (!route) return sendJson(response, 404, { error: `no route for ${url.pathname}` });
-      if (DATABASE_ROUTES.some((prefix) => route[0].startsWith(prefix))) {
+      if (route.readsDatabase) {
         const availability = await database.check();
         if (!availability.reachable) return sendDatabaseUnavailable(response, availability.error);
       }
-      await route[1](request, response, url);
+      await route.handle(request, response, url);
     } catch (error) {
       if (isConnectionError(error) && !response.headersSent) return sendDatabaseUnavailable(response, describeDatabaseError(error));
       context.logger?.error({ err: error, path: url.pathname }, "request failed");

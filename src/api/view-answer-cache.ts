@@ -43,29 +43,41 @@ export function pinnedView(request: IncomingMessage): MarketView | undefined {
 
 interface CachedAnswer {
   body: Buffer;
-  contentType: string;
+  /** Every header of the 200, built once when the answer is kept (its version is in the key). */
+  headers: Record<string, string | number>;
+}
+
+/** The version headers of a view's answers, built once per view rather than per request. */
+const versionHeadersOf = new WeakMap<MarketView, Record<string, string>>();
+
+function versionHeaders(view: MarketView): Record<string, string> {
+  let headers = versionHeadersOf.get(view);
+  if (!headers) {
+    headers = { etag: versionTag(view.version), "x-data-version": view.version, "last-modified": view.changedAt.toUTCString() };
+    versionHeadersOf.set(view, headers);
+  }
+  return headers;
 }
 
 export function cacheViewAnswers(handler: RouteHandler, markets: MarketViews): RouteHandler {
   const answers = new LRUCache<string, CachedAnswer>({ maxSize: ANSWER_CACHE_BYTES, sizeCalculation: (answer) => answer.body.length + 64 });
   const computing = new Map<string, Promise<CachedAnswer | undefined>>();
-  const send = (request: IncomingMessage, response: ServerResponse, headers: Record<string, string>, answer: CachedAnswer) => {
-    response.writeHead(200, { ...headers, "content-type": answer.contentType, "content-length": answer.body.length });
+  const send = (request: IncomingMessage, response: ServerResponse, answer: CachedAnswer) => {
+    response.writeHead(200, answer.headers);
     response.end(request.method === "HEAD" ? undefined : answer.body);
   };
   return async (request, response, url) => {
     const path = url.pathname.replace(/\/+$/, "");
     if ((request.method !== "GET" && request.method !== "HEAD") || !DATA_ONLY_PATHS.has(path)) return handler(request, response, url);
     const view = await markets.current();
-    const etag = versionTag(view.version);
-    const headers = { etag, "x-data-version": view.version, "last-modified": view.changedAt.toUTCString() };
-    if (notModified(request, etag)) {
+    const headers = versionHeaders(view);
+    if (notModified(request, headers.etag!)) {
       response.writeHead(304, headers).end();
       return;
     }
     const key = `${view.version} ${path}${url.search}`;
     const cached = answers.get(key) ?? (await computing.get(key));
-    if (cached) return send(request, response, headers, cached);
+    if (cached) return send(request, response, cached);
     let settle: (answer: CachedAnswer | undefined) => void = () => {};
     const first = !computing.has(key);
     if (first) computing.set(key, new Promise((resolve) => (settle = resolve)));
@@ -93,7 +105,8 @@ function keepAnswer(response: ServerResponse, headers: Record<string, string>, k
   response.end = ((chunk?: unknown, ...rest: unknown[]) => {
     if (response.statusCode === 200 && (typeof chunk === "string" || Buffer.isBuffer(chunk))) {
       const contentType = String(response.getHeader("content-type") ?? "application/json; charset=utf-8");
-      keep({ body: Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, "utf8"), contentType });
+      const body = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, "utf8");
+      keep({ body, headers: { ...headers, "content-type": contentType, "content-length": body.length } });
     }
     return end(chunk, ...rest);
   }) as ServerResponse["end"];
