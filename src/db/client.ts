@@ -12,6 +12,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "./schema/index.ts";
+import { holdsCluster, initPgliteDir } from "./pglite-initdb.ts";
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -73,7 +74,10 @@ function openPostgres(url: string, max: number): DatabaseConnection {
 
 async function openPglite(dir: string): Promise<DatabaseConnection> {
   const inMemory = dir === "memory://" || dir === "";
-  if (!inMemory) mkdirSync(dir, { recursive: true });
+  if (!inMemory) {
+    mkdirSync(dir, { recursive: true });
+    if (!holdsCluster(dir)) await initPgliteDir(dir);
+  }
   const pglite = await PGlite.create(inMemory ? undefined : dir, { extensions: { btree_gist } });
   const db = drizzlePglite({ client: pglite, schema, casing: "snake_case" }) as unknown as Db;
   return {
