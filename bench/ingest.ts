@@ -9,6 +9,7 @@
  * and peak RSS (getrusage maxRSS); the re-run also the rows it wrote to the history tables
  * (pg_stat counters, every table but the run records) and the database's growth. Prints figure, value, goal, met.
  *
+ * BENCH_MEMORY_TRACE=1 prints every memory sample to stderr (with LOG_LEVEL=info, between the run logs).
  * Options: --sources a,b (a subset), --databases pglite,postgres (which to bench; both by
  * default, Postgres when DATABASE_URL is set), --keep (keep the PGlite folder and the Postgres database).
  */
@@ -161,6 +162,7 @@ async function runChild(phase: Phase, only: string[] | undefined): Promise<void>
   const sampler = setInterval(() => {
     const sample = toMb(process.memoryUsage());
     if (sample.rss > atPeak.rss) atPeak = sample;
+    if (process.env.BENCH_MEMORY_TRACE) process.stderr.write(`memory ${new Date().toISOString()} ${JSON.stringify(sample)}\n`);
   }, 100);
   const { SOURCES } = await import("../scrapers/registry.ts");
   const { loadEnv } = await import("../src/config/env.ts");
