@@ -123,6 +123,15 @@ describe("splitSetting: settings in the recorded payloads", () => {
     ["Claude Sonnet 5 (Non-reasoning, High Effort)", "Claude Sonnet 5", "Non-reasoning, High Effort"],
     ["GPT-5.6 Sol (max)", "GPT-5.6 Sol", "max"],
     ["GLM-4.6 (FC thinking)", "GLM-4.6", "FC thinking"],
+    // Epoch AI's efforts after "_", ARC Prize's "-thinking-none", "-thinking-120K-max" and a Claude's "-max"
+    // (a replay fill stored claude-opus-4.6-max, gpt-5.1-20251113-none and 19 "-unknown" ids as models).
+    ["claude-opus-4-6_max", "claude-opus-4-6", "max"],
+    ["claude_sonnet_4_6_max", "claude_sonnet_4_6", "max"],
+    ["gpt-5.1-2025-11-13_none", "gpt-5.1-2025-11-13", "none"],
+    ["o3-2025-04-16_unknown", "o3-2025-04-16", "unknown"],
+    ["claude-opus-4-5-20251101-thinking-none", "claude-opus-4-5-20251101", "thinking-none"],
+    ["claude-opus-4-6-thinking-120K-max", "claude-opus-4-6", "thinking-120K-max"],
+    ["claude-4-7-max", "claude-4-7", "max"],
     ["DeepSeek-V3.2-Exp (Prompt + Thinking)", "DeepSeek-V3.2-Exp", "Prompt + Thinking"],
     ["gemini-3-flash (thinking-minimal)", "gemini-3-flash", "thinking-minimal"],
     ["claude-opus-4-5-20251101-thinking-64k-high-effort", "claude-opus-4-5-20251101", "thinking-64k-high-effort"],

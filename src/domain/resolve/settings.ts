@@ -23,8 +23,9 @@
  *    checkpoints). Elsewhere it names a separately released model and stays:
  *    kimi-k2-thinking, qwen3-next-80b-a3b-thinking, qwen3-vl-…-thinking,
  *    qwen3-235b-a22b-thinking-2507 (there "-thinking" is not even final).
- * 5. A bare "-max" only for the reviewed names in EFFORT_MAX_NAMES. Elsewhere it is part
- *    of the model: gpt-5.1-codex-max, qwen3-max, qwen3.7-max.
+ * 5. A bare "-max" only for the reviewed names in EFFORT_MAX_NAMES and on a Claude. Elsewhere
+ *    it is part of the model: gpt-5.1-codex-max, qwen3-max, qwen3.7-max. After "_" (Epoch AI)
+ *    "max", "none" and "unknown" are efforts.
  * Words that name xAI's separately listed API models stay: grok-4-fast-reasoning,
  * grok-4-1-fast-non-reasoning.
  */
@@ -57,11 +58,17 @@ const PARENTHESIS_PART = new RegExp(
 
 const FINAL_PARENTHESIS = /\s*\(([^()]+)\)\s*$/;
 
-const THINKING_BUDGET = "thinking-(?:\\d+k|auto)";
+const THINKING_BUDGET = "thinking-(?:\\d+k|auto|none)";
 const SUFFIX = new RegExp(
-  `[-_]((?:${THINKING_BUDGET}-|thinking-)?(?:(?:${EFFORT}|max)-effort|${EFFORT})|${THINKING_BUDGET}|no-?think(?:ing)?|highthinking|inspect)$`,
+  `[-_]((?:${THINKING_BUDGET}-|thinking-)?(?:(?:${EFFORT}|max)-effort|${EFFORT})|thinking-\\d+k-max|${THINKING_BUDGET}|no-?think(?:ing)?|highthinking|inspect)$`,
   "i",
 );
+/**
+ * Epoch AI writes the effort after an underscore, "max", "none" and "unknown" too:
+ * "claude-opus-4-6_max", "gpt-5.1-2025-11-13_none", "o3-2025-04-16_unknown" (a run whose effort it
+ * did not record). After "-" these words stay: gpt-5.1-codex-max and qwen3-max are models.
+ */
+const UNDERSCORE_EFFORT = /_(max|none|unknown)$/i;
 /** Epoch's thinking budgets: "claude-opus-4-20250514_27K". A hyphen ("-128k") is a context size and stays. */
 const UNDERSCORE_BUDGET = /_(\d+k)$/i;
 const DATED_BASE = /(?<=\d{8})-(base)$/i;
@@ -73,6 +80,8 @@ const BARE_THINKING = /[-_](think(?:ing)?)$/i;
 const COLON_THINKING = /:(thinking(?::[a-z0-9]+)?)$/i;
 const THINKING_COLON_BUDGET = /[-_](thinking:[a-z0-9]+)$/i;
 const BARE_MAX = /-(max)$/i;
+/** No Claude is named "-max": ARC Prize's "claude-4-7-max" is the max effort. */
+const CLAUDE = /^(?:[\w.-]+\/)?claude[-_ ]/i;
 
 /** Families whose name continues with "medium" as a size, not an effort. */
 const MEDIUM_IS_A_SIZE = /(?:^|[-_/ ])(?:mistral|magistral|devstral|codestral|ministral|phi-?\d+(?:\.\d+)?)$/i;
@@ -113,7 +122,7 @@ function stripOne(name: string): { base: string; setting: string } | null {
   if (budget && HYBRID_THINKING.some((family) => family.test(name.slice(0, budget.index)))) {
     return { base: name.slice(0, budget.index), setting: budget[1]! };
   }
-  const suffix = SUFFIX.exec(name) ?? UNDERSCORE_BUDGET.exec(name) ?? DATED_BASE.exec(name);
+  const suffix = SUFFIX.exec(name) ?? UNDERSCORE_BUDGET.exec(name) ?? UNDERSCORE_EFFORT.exec(name) ?? DATED_BASE.exec(name);
   if (suffix) {
     const base = name.slice(0, suffix.index);
     if (suffix[1]!.toLowerCase() === "medium" && MEDIUM_IS_A_SIZE.test(base)) return null;
@@ -125,7 +134,7 @@ function stripOne(name: string): { base: string; setting: string } | null {
     return HYBRID_THINKING.some((family) => family.test(base)) ? { base, setting: thinking[1]! } : null;
   }
   const max = BARE_MAX.exec(name);
-  if (max && EFFORT_MAX_NAMES.has(name.toLowerCase())) return { base: name.slice(0, max.index), setting: max[1]! };
+  if (max && (EFFORT_MAX_NAMES.has(name.toLowerCase()) || CLAUDE.test(name))) return { base: name.slice(0, max.index), setting: max[1]! };
   return null;
 }
 
