@@ -204,7 +204,9 @@ function queries(connection: DatabaseConnection, indexSince: string): Query[] {
     { name: "pricewar.changes (direction cut)", run: () => caller.pricewar.changes({ direction: "cut", limit: 200 }) },
     { name: `pricewar.changes (model ${MODEL})`, run: () => caller.pricewar.changes({ model: MODEL, limit: 200 }) },
     { name: `pricewar.changes (provider ${SELLER}, price)`, run: () => caller.pricewar.changes({ provider: SELLER, kind: "price", limit: 200 }) },
-    { name: `prices.history (${MODEL})`, run: () => caller.prices.history({ model: MODEL }) },
+    { name: `prices.history (${MODEL}, first page of 100)`, run: () => caller.prices.history({ model: MODEL }) },
+    // A page smaller than the model's 1x history: the same number of rows at 1x and 50x.
+    { name: `prices.history (${MODEL}, first page of 50)`, run: () => caller.prices.history({ model: MODEL, limit: 50 }) },
     { name: "change feed: SSE catch-up (last 500)", run: async () => changesAfter(db, {}, Math.max(0, (await lastChangeId(db)) - 500), 500) },
     { name: `change feed: SSE catch-up (seller ${SELLER})`, run: async () => changesAfter(db, { seller: SELLER }, Math.max(0, (await lastChangeId(db)) - 5000), 500) },
     { name: "change feed: Atom (newest 100)", run: () => latestChanges(db, {}, 100) },
