@@ -123,6 +123,11 @@ describe("normaliseModelName", () => {
     ["amazon/nova-2-lite-v1", "amazon/nova-2-lite"],
     // A maker's name before a family name, with a space (Artificial Analysis).
     ["NVIDIA Nemotron Nano 9B V2", "nvidia/nemotron-nano-9b-v2"],
+    // One release written with and without "v1".
+    ["llama-3.1-nemotron-ultra-253b", "nvidia/llama-3.1-nemotron-ultra-253b-v1"],
+    ["Llama 3.1 Nemotron Ultra 253B v1", "nvidia/llama-3.1-nemotron-ultra-253b-v1"],
+    ["deepinfra/Sao10K/L3-8B-Lunaris-v1", "sao10k/l3-8b-lunaris"],
+    ["sao10k/l3-8b-lunaris", "sao10k/l3-8b-lunaris"],
   ])("%s -> %s", (raw, expected) => {
     expect(key(raw)).toBe(expected);
   });

@@ -93,6 +93,11 @@ const WORD_ORDER: ReadonlyArray<[RegExp, string]> = [
   // NVIDIA's Nemotron names as NVIDIA writes them.
   [/^llama-3\.3-nemotron-49b-super/, "llama-3.3-nemotron-super-49b"],
   [/^llama-3\.1-nemotron-instruct-70b/, "llama-3.1-nemotron-70b-instruct"],
+  // One release each, written with and without its "v1": NVIDIA's id has it, Sao10K's sellers and DeepSeek drop it
+  // (AA's "DeepSeek LLM 67B Chat (V1)"). The audit listed each pair as two ids.
+  [/^llama-3\.1-nemotron-ultra-253b$/, "llama-3.1-nemotron-ultra-253b-v1"],
+  [/^l3-8b-lunaris-v1$/, "l3-8b-lunaris"],
+  [/^deepseek-llm-67b-chat-v1$/, "deepseek-llm-67b-chat"],
   // xAI's Grok 4.20 beta modes: grok-4.20-beta-reasoning.
   [/^(grok-[\d.]+)-(non-reasoning|reasoning)-beta$/, "$1-beta-$2"],
   // HELM writes "Falcon-Instruct (40B)" and AA "Qwen Chat 14B": the makers write falcon-40b-instruct, qwen-14b-chat.
