@@ -22,4 +22,5 @@ it("refuses `pricewar scrape --at 2030-01-01` with a clear error, exit code 1 an
     (source) => source.id === "openrouter",
   );
   expect(openrouter?.lastRun).toMatchObject({ status: "failed", error: expect.stringMatching(/^refused: the observation time 2030-01-01/) });
-}, 120_000);
+  // Two CLI processes on PGlite: each boots the database; at load average 30 on 2 cores the pair took over 120 s.
+}, 300_000);
