@@ -17,7 +17,7 @@ beforeAll(async () => {
     log,
     ["timestamp,model,seller,input_tokens,output_tokens", "2024-11-14T09:00:00Z,gpt-4o,openai,1000000,1000000", "2024-11-12T09:00:00Z,gpt-4o,,1000000,1000000", "2024-11-14T09:00:00Z,mystery-model-x,,10,10"].join("\n"),
   );
-}, 300_000);
+}, 600_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -146,11 +146,12 @@ describe(`webhook delivery of ${N} generated changes`, () => {
     const dispatchers = [new WebhookDispatcher(database(), options), new WebhookDispatcher(second ?? database(), options)];
     await Promise.all(dispatchers.map((dispatcher) => dispatcher.start()));
     try {
-      const deadline = Date.now() + 60_000;
+      // A bound for a stuck dispatcher, not a speed goal: a loaded CI machine needs minutes.
+      const deadline = Date.now() + 240_000;
       for (;;) {
         const [left] = await db.select({ n: sql<number>`count(*)::int` }).from(webhookOutbox).where(eq(webhookOutbox.status, "pending"));
         if (left!.n === 0) break;
-        if (Date.now() > deadline) throw new Error(`${left!.n} outbox rows still pending after 60 s`);
+        if (Date.now() > deadline) throw new Error(`${left!.n} outbox rows still pending after 240 s`);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     } finally {
@@ -205,5 +206,5 @@ describe(`webhook delivery of ${N} generated changes`, () => {
     const wire = hookRequests.filter((request) => request.path !== "/always-500").length;
     console.info(`webhooks: ${N} changes -> ${N + N / 2} deliveries + ${N / 2} dead letters; ${wire} requests on the wire, ${behaviours("fail")} answered 500, ${behaviours("hang")} hung, 1 crash, ${wireRepeats} late acknowledgements repeated; dispatchers: 2`);
     expect(await db.select().from(webhookOutbox).where(and(eq(webhookOutbox.status, "pending")))).toEqual([]);
-  }, 90_000);
+  }, 300_000);
 });

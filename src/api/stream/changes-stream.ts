@@ -85,7 +85,6 @@ export function createChangeStream(context: ApiContext, options: ChangeStreamOpt
     clients += 1;
     let lastSent = start ?? (await lastChangeId(context.db));
     response.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store", connection: "keep-alive", "x-accel-buffering": "no" });
-    response.write(`retry: 3000\n: resuming after ${lastSent}\n\n`);
 
     let pumping = false;
     let again = false;
@@ -129,6 +128,9 @@ export function createChangeStream(context: ApiContext, options: ChangeStreamOpt
       detach().catch((error: unknown) => context.logger?.debug({ err: error }, "change stream: UNLISTEN failed"));
     });
     await attach();
+    if (closed) return;
+    // Listening from here on: the first comment tells the client the stream is live.
+    response.write(`retry: 3000\n: resuming after ${lastSent}\n\n`);
     // Events committed between the start id and LISTEN taking effect: read once now.
     await pump();
   }
