@@ -8,9 +8,11 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "../../src/db/migrate.ts";
 import { aliasLastSeen } from "../../src/db/queries/alias-seen.ts";
+import { syncSources } from "../../src/db/queries/catalogue.ts";
 import { aliases } from "../../src/db/schema/index.ts";
 import { ingestScores } from "../../src/jobs/ingest-scores.ts";
 import { useTestDatabase } from "../helpers/database.ts";
+import { aiderSource } from "../../scrapers/aider/index.ts";
 import { aiderObservation, prepareAiderAt, T1, T2, T3 } from "./aider-run.ts";
 
 const database = useTestDatabase();
@@ -86,5 +88,18 @@ describe("aliases seen per run", () => {
       "gpt-4o-2024-08-06": [T1.toISOString(), T4.toISOString()],
       "totally-unknown-model-xyz": [T0.toISOString(), T4.toISOString()],
     });
+  });
+});
+
+describe("source definitions synced at every start", () => {
+  it("an unchanged definition writes no source row; a changed one is written", async () => {
+    const { db } = database();
+    const sourceVersion = async () => rowsOf<{ v: string; description: string }>(await db.execute(sql`select xmin::text as v, description from sources where id = 'aider'`))[0]!;
+    await syncSources(db, [aiderSource]);
+    const synced = await sourceVersion();
+    await syncSources(db, [aiderSource]);
+    expect(await sourceVersion()).toEqual(synced);
+    await syncSources(db, [{ ...aiderSource, description: "changed" }]);
+    expect((await sourceVersion()).description).toBe("changed");
   });
 });

@@ -36,6 +36,8 @@ export async function syncSources(db: Executor, definitions: readonly SourceDefi
     .onConflictDoUpdate({
       target: sources.id,
       set: { kind: sql`excluded.kind`, authority: sql`excluded.authority`, description: sql`excluded.description` },
+      // Only a source whose definition changed is written: a restart writes no source row.
+      setWhere: sql`(sources.kind, sources.authority, sources.description) is distinct from (excluded.kind, excluded.authority, excluded.description)`,
     });
 }
 
