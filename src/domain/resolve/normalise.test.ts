@@ -128,6 +128,12 @@ describe("normaliseModelName", () => {
     ["Llama 3.1 Nemotron Ultra 253B v1", "nvidia/llama-3.1-nemotron-ultra-253b-v1"],
     ["deepinfra/Sao10K/L3-8B-Lunaris-v1", "sao10k/l3-8b-lunaris"],
     ["sao10k/l3-8b-lunaris", "sao10k/l3-8b-lunaris"],
+    // Undated Anthropic releases that LiteLLM and genai-prices key with a date; OpenRouter's bare KAT-Coder-Pro is V1.
+    ["claude-opus-4-6-20260205", "anthropic/claude-opus-4.6"],
+    ["anthropic/claude-opus-4.6-20260205", "anthropic/claude-opus-4.6"],
+    ["claude-opus-4-7-20260416", "anthropic/claude-opus-4.7"],
+    ["kwaipilot/kat-coder-pro", "kwaipilot/kat-coder-pro-v1"],
+    ["kwaipilot/kat-coder-pro-v2", "kwaipilot/kat-coder-pro-v2"],
   ])("%s -> %s", (raw, expected) => {
     expect(key(raw)).toBe(expected);
   });

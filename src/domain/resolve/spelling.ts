@@ -144,6 +144,13 @@ const SAME_MODEL: ReadonlyArray<[RegExp, string]> = [
   [/^qwen3-coder-30b(?:-a3b)?$/, "qwen3-coder-30b-a3b-instruct"],
   // Moonshot serves only the instruct weights of Kimi K2; hosts add -instruct to the same ones.
   [/^kimi-k2-instruct(?=-|$)/, "kimi-k2"],
+  // Anthropic ships Claude Opus 4.6 and 4.7 under undated API ids only (claude-opus-4-6, claude-opus-4-7 on
+  // its pages, Bedrock and Vertex); LiteLLM's and genai-prices' dated keys (-20260205, -20260416) name that one release.
+  [/^claude-opus-4\.6-20260205$/, "claude-opus-4.6"],
+  [/^claude-opus-4\.7-20260416$/, "claude-opus-4.7"],
+  // OpenRouter's kwaipilot/kat-coder-pro is "KAT-Coder-Pro V1" (its canonical_slug is kwaipilot/kat-coder-pro-v1);
+  // V2 and later are always written with their version.
+  [/^kat-coder-pro$/, "kat-coder-pro-v1"],
 ];
 
 export function canonicalSpelling(name: string): string {
