@@ -183,7 +183,9 @@ describe(`webhook delivery of ${N} generated changes`, () => {
     for (const row of delivered) expect(log.filter((entry) => entry.outboxId === row.id && entry.outcome === "delivered")).toHaveLength(1);
     const deadRows = rows.filter((row) => row.status === "dead");
     expect(deadRows.map((row) => row.changeEventId).sort()).toEqual([...hikeIds].sort());
-    expect(deadRows.every((row) => row.subscriptionId === dead && row.attempts === RETRY.maxAttempts && row.lastError === "receiver answered 500")).toBe(true);
+    expect(deadRows.every((row) => row.subscriptionId === dead && row.attempts === RETRY.maxAttempts)).toBe(true);
+    // Its receiver answers 500; on a loaded machine a last try may pass the time limit first.
+    expect(deadRows.filter((row) => row.lastError !== "receiver answered 500" && row.lastError !== `no answer within ${TIMEOUT_MS} ms`)).toEqual([]);
     for (const row of deadRows) {
       expect(log.filter((entry) => entry.outboxId === row.id).sort((a, b) => a.attempt - b.attempt).map((entry) => entry.outcome)).toEqual([...Array(RETRY.maxAttempts - 1).fill("retry"), "dead"]);
     }
