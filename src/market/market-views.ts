@@ -38,6 +38,7 @@ export class MarketViews {
   private building: Promise<MarketView> | undefined;
   private again = false;
   private readonly past: LRUCache<string, Promise<MarketView>>;
+  private closed = false;
 
   constructor(
     private readonly db: Executor,
@@ -86,15 +87,22 @@ export class MarketViews {
       this.again = true;
       return this.building;
     }
+    if (this.closed) return Promise.reject(new Error("market views closed: the service is shutting down"));
     const building = this.build().finally(() => {
       this.building = undefined;
-      if (this.again) {
+      if (this.again && !this.closed) {
         this.again = false;
         void this.refresh().catch(() => {});
       }
     });
     this.building = building;
     return building;
+  }
+
+  /** Starts no more rebuilds and waits for the running one: the database may be closed after. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.building?.catch(() => {});
   }
 
   /** Rebuilds on every data change any instance announces; returns the unsubscribe function. */

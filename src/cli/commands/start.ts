@@ -1,8 +1,9 @@
 /**
  * `pricewar start` (after start-listening.ts): migrate, serve HTTP, re-resolve the
  * catalogue and schedule the scrapers (both in the background), and on SIGINT/SIGTERM
- * stop in order: cron tasks, running runs (bounded wait), the data-change listener, the
- * HTTP server; the caller closes the database.
+ * stop in order, within SHUTDOWN_DEADLINE_MS: cron tasks, running runs (bounded wait),
+ * webhooks, market view rebuilds, the data-change listener, the HTTP server; the caller
+ * closes the database.
  */
 import { resolve } from "node:path";
 import { SOURCES } from "../../../scrapers/registry.ts";
@@ -65,10 +66,27 @@ export async function startCommand(http: GatedServer, open: () => Promise<Runtim
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
   });
-  await catchUp.catch(() => {});
-  await scheduler?.stop();
-  await webhooks?.stop();
+  // Each step is logged as it ends; one that stalls past the deadline is named, and the process exits.
+  let current = "start-up work";
+  const deadline = setTimeout(() => {
+    logger.error({ step: current, ms: SHUTDOWN_DEADLINE_MS }, "shutdown did not finish in time: exiting");
+    process.exit(1);
+  }, SHUTDOWN_DEADLINE_MS).unref();
+  const step = async (name: string, work: () => Promise<unknown>) => {
+    current = name;
+    const started = performance.now();
+    await work();
+    logger.debug({ step: name, ms: Math.round(performance.now() - started) }, "shutdown step done");
+  };
+  await step("start-up work", () => catchUp.catch(() => {}));
+  await step("scheduler", async () => scheduler?.stop());
+  await step("webhooks", async () => webhooks?.stop());
   stopWatching();
-  await bus.close();
-  await http.close();
+  await step("market view", () => markets.close());
+  await step("data-change listener", () => bus.close());
+  await step("http server", () => http.close());
+  clearTimeout(deadline);
 }
+
+/** Stopping takes at most the scheduler's 10 s grace for running runs, then seconds; past this it is stuck. */
+const SHUTDOWN_DEADLINE_MS = 30_000;
