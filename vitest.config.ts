@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts", "scrapers/**/*.test.ts", "src/**/*.test.ts"],
+    // One migrated database made before the files run; each file's database is a copy of it.
+    globalSetup: ["test/global-setup.ts"],
     // PGlite takes seconds to boot: each file shares one migrated database.
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -38,12 +38,14 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   /** A folder, or "memory://" for a throwaway in-memory database. */
   pgliteDir?: string | undefined;
+  /** An in-memory PGlite starts from this dumped cluster (PGlite.dumpDataDir) instead of a new one: no initdb. */
+  pgliteDump?: Blob;
   maxConnections?: number;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseConnection> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.maxConnections ?? 10);
-  return openPglite(options.pgliteDir ?? "./data");
+  return openPglite(options.pgliteDir ?? "./data", options.pgliteDump);
 }
 
 /** Seconds to wait for a connection: a database that is down answers 503 soon, not after postgres.js's default 30 s. */
@@ -72,13 +74,14 @@ function openPostgres(url: string, max: number): DatabaseConnection {
   };
 }
 
-async function openPglite(dir: string): Promise<DatabaseConnection> {
+async function openPglite(dir: string, dump: Blob | undefined): Promise<DatabaseConnection> {
   const inMemory = dir === "memory://" || dir === "";
+  if (dump && !inMemory) throw new Error("a PGlite dump is loaded into an in-memory database only");
   if (!inMemory) {
     mkdirSync(dir, { recursive: true });
     if (!holdsCluster(dir)) await initPgliteDir(dir);
   }
-  const pglite = await PGlite.create(inMemory ? undefined : dir, { extensions: { btree_gist } });
+  const pglite = await PGlite.create(inMemory ? undefined : dir, { extensions: { btree_gist }, ...(dump && { loadDataDir: dump }) });
   const db = drizzlePglite({ client: pglite, schema, casing: "snake_case" }) as unknown as Db;
   return {
     db,

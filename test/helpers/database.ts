@@ -4,8 +4,9 @@
  * same suite runs on both engines. Tests inside a file isolate with withRollback().
  */
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import postgres from "postgres";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { openDatabase, type DatabaseConnection, type Db, type Transaction } from "../../src/db/client.ts";
 import { migrateDatabase } from "../../src/db/migrate.ts";
 
@@ -16,22 +17,29 @@ export interface TestDatabase extends DatabaseConnection {
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
 
+let pgliteDump: Blob | undefined;
+
+/** The migrated cluster test/global-setup.ts dumped, read once per worker (none when run without it). */
+function migratedPgliteDump(): Blob | undefined {
+  const file = inject("pgliteTemplateDump");
+  if (file && !pgliteDump) pgliteDump = new Blob([readFileSync(file)]);
+  return pgliteDump;
+}
+
+/** A migrated database: a copy of global-setup's template when there is one (migrating it again is a no-op). */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  if (!TEST_DATABASE_URL) {
-    const connection = await openDatabase({ pgliteDir: "memory://" });
-    await migrateDatabase(connection);
-    return connection;
-  }
-  const connection = await openServerDatabase(5);
+  const connection = TEST_DATABASE_URL
+    ? await openServerDatabase(5, inject("serverTemplateDatabase") ?? undefined)
+    : await openDatabase({ pgliteDir: "memory://", pgliteDump: migratedPgliteDump() });
   await migrateDatabase(connection);
   return connection;
 }
 
-/** A throwaway, unmigrated database on TEST_DATABASE_URL's server; close() drops it. */
-export async function openServerDatabase(maxConnections: number): Promise<TestDatabase> {
+/** A throwaway database on TEST_DATABASE_URL's server, empty or a copy of `template`; close() drops it. */
+export async function openServerDatabase(maxConnections: number, template?: string): Promise<TestDatabase> {
   const name = `pricewar_test_${process.pid}_${randomBytes(4).toString("hex")}`;
   const admin = postgres(TEST_DATABASE_URL!, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
+  await admin.unsafe(`create database "${name}"${template ? ` template "${template}"` : ""}`);
   const url = new URL(TEST_DATABASE_URL!);
   url.pathname = `/${name}`;
   const connection = await openDatabase({ databaseUrl: url.toString(), maxConnections });
