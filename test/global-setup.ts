@@ -43,7 +43,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await admin.unsafe(`create database "${name}"`);
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
-    const template = await openDatabase({ databaseUrl: url.toString(), maxConnections: 1 });
+    // Two connections: migrateDatabase holds one for its advisory lock and migrates on the other.
+    const template = await openDatabase({ databaseUrl: url.toString(), maxConnections: 2 });
     await migrateDatabase(template);
     await template.close();
     project.provide("serverTemplateDatabase", name);
