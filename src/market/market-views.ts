@@ -90,7 +90,7 @@ export class MarketViews {
     if (this.closed) return Promise.reject(new Error("market views closed: the service is shutting down"));
     const building = this.build().finally(() => {
       this.building = undefined;
-      if (this.again && !this.closed) {
+      if (this.again) {
         this.again = false;
         void this.refresh().catch(() => {});
       }

@@ -197,6 +197,22 @@ describe("the view's life", () => {
     await db.delete(models).where(eq(models.id, "test/market-view-burst"));
   });
 
+  it("closed, it waits for the running rebuild and starts no other, not even one a burst asked for", async () => {
+    const { db } = database();
+    const built: MarketView[] = [];
+    const views = new MarketViews(db, { onBuilt: (view) => void built.push(view) });
+    const running = views.refresh();
+    await db.insert(models).values({ id: "test/market-view-close", creator: "test", name: "market-view-close" });
+    void views.refresh(); // the data changed: asks for one more rebuild after the running one
+    await views.close();
+    expect(built.length).toBe(1);
+    expect(await running).toBe(built[0]);
+    // Had the follow-up started, refresh() would share it; closed, nothing runs and it refuses.
+    await expect(views.refresh()).rejects.toThrow(/shutting down/);
+    expect(built.length).toBe(1);
+    await db.delete(models).where(eq(models.id, "test/market-view-close"));
+  });
+
   it("past dates are built once per version and date", async () => {
     const views = new MarketViews(database().db, { pastViews: 2 });
     const current = await views.current();
