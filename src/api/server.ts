@@ -8,7 +8,7 @@ import { closeServer, listenOn } from "./server-lifecycle.ts";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { requestContext, type ApiContext } from "./context.ts";
 import { appRouter } from "./router.ts";
-import { databaseProbe, healthHttpStatus, healthReport, type DatabaseProbe } from "../domain/health.ts";
+import { databaseProbe, healthHttpStatus, healthReport } from "../domain/health.ts";
 import { describeDatabaseError, isConnectionError } from "../db/database-errors.ts";
 import type { ServiceMetrics } from "./metrics.ts";
 import { FEEDS, serveFeed } from "./feeds/handlers.ts";
@@ -47,13 +47,8 @@ export interface ServerFeatures {
   changeStream?: ChangeStreamOptions;
 }
 
-const EMBEDDED_DATABASE: DatabaseProbe = { check: () => Promise.resolve({ reachable: true }) };
-
 export function createRequestListener(context: ApiContext, metrics?: ServiceMetrics, limits: RequestLimits & ServerFeatures = {}) {
-  // The embedded database lives in this process and cannot be unreachable while it runs; a ping
-  // there only queues behind its one connection's work (a market-view rebuild) and holds up
-  // answers the view gives without it.
-  const database = context.connection.kind === "pglite" ? EMBEDDED_DATABASE : databaseProbe(context.db);
+  const database = databaseProbe(context.db, context.connection.kind);
   const trpc = createHTTPHandler({ router: appRouter, basePath: "/trpc/", createContext: () => requestContext(context), maxBatchSize: MAX_BATCH_CALLS });
   // Each request reads one market view: the one its ETag was decided on, else the current one.
   const rest = createRestHandler(appRouter, (request) => {

@@ -107,12 +107,17 @@ export interface DatabaseProbe {
   check(): Promise<DatabaseAvailability>;
 }
 
+const EMBEDDED_DATABASE: DatabaseProbe = { check: () => Promise.resolve({ reachable: true }) };
+
 /**
  * Answers "is the database up?" cheaply enough to ask before every request: one ping per
  * `ttlMs` at most. While the database is down, requests get a clear 503 at once instead of
- * each waiting for a connection.
+ * each waiting for a connection. The embedded database lives in this process and cannot be
+ * unreachable while it runs: it is not pinged (a ping there only queues behind its one
+ * connection's work, a market-view rebuild, and holds up answers the view gives without it).
  */
-export function databaseProbe(db: Db, options: { ttlMs?: number; timeoutMs?: number } = {}): DatabaseProbe {
+export function databaseProbe(db: Db, kind: DatabaseConnection["kind"], options: { ttlMs?: number; timeoutMs?: number } = {}): DatabaseProbe {
+  if (kind === "pglite") return EMBEDDED_DATABASE;
   const ttlMs = options.ttlMs ?? 2_000;
   let last: { at: number; availability: DatabaseAvailability } | undefined;
   let inFlight: Promise<DatabaseAvailability> | undefined;
