@@ -213,6 +213,39 @@ describe("the view's life", () => {
     await db.delete(models).where(eq(models.id, "test/market-view-close"));
   });
 
+  it("a data change right after a rebuild waits for its pause; an explicit refresh does not, and takes the pending one's place", async () => {
+    const { db } = database();
+    const built: MarketView[] = [];
+    // A 5% share: the pause after a rebuild is 19 times as long as the rebuild.
+    const views = new MarketViews(db, { rebuildShare: 0.05, onBuilt: (view) => void built.push(view) });
+    const started = performance.now();
+    await views.refresh();
+    const buildMs = performance.now() - started;
+    await db.insert(models).values({ id: "test/market-view-paced", creator: "test", name: "market-view-paced" });
+    views.dataChanged();
+    // Well within the pause (at least 19 times the rebuild): the change has not been built yet.
+    await new Promise((wait) => setTimeout(wait, Math.min(buildMs, 500)));
+    expect(built.length).toBe(1);
+    const fresh = await views.refresh();
+    expect(built.length).toBe(2);
+    expect(fresh.models.has("test/market-view-paced")).toBe(true);
+    await views.close();
+    await db.delete(models).where(eq(models.id, "test/market-view-paced"));
+  });
+
+  it("with no pause (share 1), a data change is built at once", async () => {
+    const { db } = database();
+    const built: MarketView[] = [];
+    const views = new MarketViews(db, { rebuildShare: 1, onBuilt: (view) => void built.push(view) });
+    await views.refresh();
+    await db.insert(models).values({ id: "test/market-view-unpaced", creator: "test", name: "market-view-unpaced" });
+    views.dataChanged();
+    await expect.poll(() => built.length, { timeout: 30_000 }).toBe(2);
+    expect(built[1]!.models.has("test/market-view-unpaced")).toBe(true);
+    await views.close();
+    await db.delete(models).where(eq(models.id, "test/market-view-unpaced"));
+  });
+
   it("past dates are built once per version and date", async () => {
     const views = new MarketViews(database().db, { pastViews: 2 });
     const current = await views.current();
